@@ -1,0 +1,2 @@
+/** The remote HTTP backend — filled by the server/client issue. */
+package io.aidos.client;

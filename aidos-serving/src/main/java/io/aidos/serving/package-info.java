@@ -1,0 +1,2 @@
+/** Model serving — filled by the serving issue. */
+package io.aidos.serving;
