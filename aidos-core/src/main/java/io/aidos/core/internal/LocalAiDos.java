@@ -1,0 +1,89 @@
+package io.aidos.core.internal;
+
+import io.aidos.api.AiDos;
+import io.aidos.api.AiDosConfig;
+import io.aidos.api.Datasets;
+import io.aidos.api.Experiments;
+import io.aidos.api.Models;
+import io.aidos.core.internal.artifact.BlobStore;
+import io.aidos.core.internal.dataset.LocalDatasets;
+import io.aidos.core.internal.registry.LocalModels;
+import io.aidos.core.internal.store.Database;
+import io.aidos.core.internal.store.StoreLocation;
+import io.aidos.core.internal.tracking.LocalExperiments;
+import io.aidos.core.internal.tracking.MetricWriter;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** The in-process backend: one connection pool, one artifact folder, one metric writer. Thread-safe. */
+public final class LocalAiDos implements AiDos {
+    private final String uri;
+    private final Database db;
+    private final BlobStore blobs;
+    private final MetricWriter metrics;
+    private final LocalDatasets datasets;
+    private final LocalExperiments experiments;
+    private final LocalModels models;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private LocalAiDos(AiDosConfig config, Database db, BlobStore blobs) {
+        this.uri = StoreLocation.redact(config.uri());
+        this.db = db;
+        this.blobs = blobs;
+        this.metrics = new MetricWriter(db, config.metricBatchSize(), config.metricFlushInterval());
+        this.datasets = new LocalDatasets(db, blobs);
+        this.experiments = new LocalExperiments(db, blobs, metrics);
+        this.models = new LocalModels(db);
+    }
+
+    public static LocalAiDos open(AiDosConfig config) {
+        StoreLocation location = StoreLocation.of(config);
+        BlobStore blobs = new BlobStore(location.artifactRoot());
+        Database db = Database.open(location, config);
+        return new LocalAiDos(config, db, blobs);
+    }
+
+    @Override
+    public Datasets datasets() {
+        return datasets;
+    }
+
+    @Override
+    public Experiments experiments() {
+        return experiments;
+    }
+
+    @Override
+    public Models models() {
+        return models;
+    }
+
+    @Override
+    public String uri() {
+        return uri;
+    }
+
+    /** The store, for benchmarks and for modules (training, server) that build on the core. */
+    public Database database() {
+        return db;
+    }
+
+    public BlobStore blobs() {
+        return blobs;
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            try {
+                metrics.close();
+            } finally {
+                db.close();
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "AiDos{" + uri + "}";
+    }
+}

@@ -1,0 +1,2 @@
+/** Content-addressed artifact storage. Internal. */
+package io.aidos.core.internal.artifact;

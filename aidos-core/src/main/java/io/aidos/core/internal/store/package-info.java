@@ -1,0 +1,2 @@
+/** The JDBC store: connection pool, dialects, migrations and SQL error translation. Internal. */
+package io.aidos.core.internal.store;

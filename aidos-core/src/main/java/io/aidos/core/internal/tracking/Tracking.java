@@ -1,0 +1,21 @@
+package io.aidos.core.internal.tracking;
+
+import io.aidos.core.internal.artifact.BlobStore;
+import io.aidos.core.internal.store.Database;
+
+/** What runs and experiments need from the store, created once per open backend. */
+final class Tracking {
+    final Database db;
+    final BlobStore blobs;
+    final MetricWriter metrics;
+    final RunStore runs;
+    final ExperimentStore experiments;
+
+    Tracking(Database db, BlobStore blobs, MetricWriter metrics) {
+        this.db = db;
+        this.blobs = blobs;
+        this.metrics = metrics;
+        this.runs = new RunStore(db);
+        this.experiments = new ExperimentStore(db);
+    }
+}
