@@ -12,8 +12,12 @@ import java.util.Locale;
  */
 public record StoreLocation(String jdbcUrl, Dialect dialect, Path artifactRoot, Path localFolder, String schema) {
 
-    /** H2 settings that make it behave like PostgreSQL where the store relies on it (null ordering, names). */
-    static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    /**
+     * H2 settings that make it behave like PostgreSQL where the store relies on it (null ordering, names), and
+     * WRITE_DELAY=0 so a commit reaches the file before it returns: without it, H2 writes commits up to 500 ms
+     * later and a kill -9 loses them (LocalStoreProcessTest shows it).
+     */
+    static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
 
     public static StoreLocation of(AiDosConfig config) {
         String uri = config.uri();
