@@ -20,6 +20,13 @@ public class InvalidInputException extends AiDosException {
         this.value = value == null ? null : ErrorValues.shorten(String.valueOf(value));
     }
 
+    /** A problem with an input as a whole, where no single value can be shown (e.g. undecodable bytes). */
+    public InvalidInputException(String field, String problem, Throwable cause) {
+        super(field + " " + problem, cause);
+        this.field = field;
+        this.value = null;
+    }
+
     private static String describe(Object value) {
         return value == null ? " but was null" : " but was " + ErrorValues.quote(String.valueOf(value));
     }
