@@ -1,0 +1,5 @@
+package io.aidos.core.internal.search;
+
+/** One order-by clause. */
+record OrderBy(Field field, boolean descending) {
+}
