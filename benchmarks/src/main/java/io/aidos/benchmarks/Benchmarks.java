@@ -19,7 +19,12 @@ public final class Benchmarks {
         rows.addAll(ingest.run("H2 (local:)", MetricIngest.h2Uri(work)));
         String pg = System.getProperty("aidos.bench.postgres", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
         if (MetricIngest.reachable(pg)) {
-            rows.addAll(ingest.run("PostgreSQL", MetricIngest.postgresUri(pg)));
+            String uri = MetricIngest.postgresUri(pg);
+            try {
+                rows.addAll(ingest.run("PostgreSQL", uri));
+            } finally {
+                MetricIngest.dropSchema(pg, uri);
+            }
         } else {
             System.err.println("PostgreSQL at " + pg + " not reachable: skipping its rows");
         }

@@ -3,7 +3,6 @@ package io.aidos.core.internal.tracking;
 import io.aidos.core.internal.store.Database;
 import io.aidos.core.internal.store.Upserts;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
@@ -16,14 +15,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes buffered metric points in JDBC batches: when a run's buffer reaches the batch size, on
+ * Writes buffered metric points as packed chunks ({@link MetricChunks}): when a run's buffer reaches the batch size, on
  * {@code flush()}/{@code close()}, and every flush interval from one background thread. A batch and the
  * run's latest-value rows are written in one transaction, so a returned flush is all-or-nothing durable.
  */
 public final class MetricWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MetricWriter.class);
-    private static final String INSERT =
-            "INSERT INTO metrics (run_id, metric_key, step, ts, metric_value) VALUES (?, ?, ?, ?, ?)";
 
     private final Database db;
     private final int batchSize;
@@ -108,27 +105,13 @@ public final class MetricWriter implements AutoCloseable {
         }
         try {
             db.inTransaction("log metrics", c -> {
-                insert(c, batch);
+                MetricChunks.insert(c, batch);
                 updateLatest(c, batch);
                 return null;
             });
         } catch (RuntimeException e) {
             buffer.restore(batch);
             throw e;
-        }
-    }
-
-    private static void insert(Connection c, MetricBatch b) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-            for (int i = 0; i < b.size(); i++) {
-                ps.setString(1, b.runId());
-                ps.setString(2, b.keys()[i]);
-                ps.setLong(3, b.steps()[i]);
-                ps.setLong(4, b.timestamps()[i]);
-                ps.setDouble(5, b.values()[i]);
-                ps.addBatch();
-            }
-            ps.executeBatch();
         }
     }
 
