@@ -29,7 +29,9 @@ public final class LocalAiDos implements AiDos {
         this.uri = StoreLocation.redact(config.uri());
         this.db = db;
         this.blobs = blobs;
-        this.metrics = new MetricWriter(db, config.metricBatchSize(), config.metricFlushInterval());
+        // Write-behind threads: enough to overlap logging and I/O, leaving connections for everything else.
+        this.metrics = new MetricWriter(db, config.metricBatchSize(), config.metricFlushInterval(),
+                Math.max(1, Math.min(4, config.poolSize() / 2)));
         this.datasets = new LocalDatasets(db, blobs);
         this.experiments = new LocalExperiments(db, blobs, metrics);
         this.models = new LocalModels(db);

@@ -3,18 +3,24 @@ package io.aidos.core.internal.tracking;
 import io.aidos.spi.Arguments;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Points logged to one run and not yet written, in columnar arrays (no object per point). Appends are cheap and
- * synchronized; {@link #writeLock} serializes writers so {@code flush()} returns only after every earlier point
- * — including those a concurrent writer took — is in the database.
+ * synchronized. Writes of one run run one after another on its lane ({@link #tail}), so {@code flush()} waits for
+ * every earlier write; each write takes what is buffered when it starts, points restored after a failure included.
  */
 final class MetricBuffer {
     private static final int MAX_CACHED_KEYS = 10_000;
 
+    /** What {@link #add} asks of the caller. */
+    enum Signal { NONE, SCHEDULE_WRITE, WAIT }
+
     final String runId;
-    final ReentrantLock writeLock = new ReentrantLock();
+    /** Guards {@link #tail}. */
+    final Object lane = new Object();
+    /** The last write queued for this run. */
+    CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
     private final int capacity;
     private final Set<String> validKeys = ConcurrentHashMap.newKeySet();
     private String[] keys;
@@ -22,6 +28,7 @@ final class MetricBuffer {
     private long[] steps;
     private long[] timestamps;
     private int size;
+    private boolean writeQueued;
 
     MetricBuffer(String runId, int capacity) {
         this.runId = runId;
@@ -40,8 +47,11 @@ final class MetricBuffer {
         return key;
     }
 
-    /** Appends a point; true when the buffer reached its batch size and should be written. */
-    synchronized boolean add(String key, double value, long step, long timestamp) {
+    /**
+     * Appends a point. Asks for a write once per full batch, and asks the caller to wait when the writer falls
+     * four batches behind, so memory stays bounded when the database is slower than the logger.
+     */
+    synchronized Signal add(String key, double value, long step, long timestamp) {
         if (size == keys.length) {
             grow();
         }
@@ -50,7 +60,23 @@ final class MetricBuffer {
         steps[size] = step;
         timestamps[size] = timestamp;
         size++;
-        return size >= capacity;
+        if (size >= 4 * capacity) {
+            return Signal.WAIT;
+        }
+        if (size >= capacity && !writeQueued) {
+            writeQueued = true;
+            return Signal.SCHEDULE_WRITE;
+        }
+        return Signal.NONE;
+    }
+
+    /** Claims the periodic write of a non-empty buffer, unless one is queued already. */
+    synchronized boolean claimIdleWrite() {
+        if (size == 0 || writeQueued) {
+            return false;
+        }
+        writeQueued = true;
+        return true;
     }
 
     synchronized boolean isEmpty() {
@@ -59,11 +85,12 @@ final class MetricBuffer {
 
     /** Takes everything buffered, or null when empty. */
     synchronized MetricBatch drain() {
+        writeQueued = false;
         if (size == 0) {
             return null;
         }
         MetricBatch batch = new MetricBatch(runId, keys, values, steps, timestamps, size);
-        allocate(Math.min(capacity, Math.max(1024, size)));
+        allocate(Math.min(capacity, 1024));
         return batch;
     }
 

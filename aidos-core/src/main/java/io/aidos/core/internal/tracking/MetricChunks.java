@@ -10,9 +10,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Metric points stored packed: one {@code metric_chunks} row per run, key and write batch, holding
@@ -30,26 +28,24 @@ public final class MetricChunks {
     }
 
     /** Writes a batch as one row per key (split at {@link #MAX_POINTS}), in one JDBC batch. */
-    static void insert(Connection c, MetricBatch b) throws SQLException {
-        Map<String, List<Integer>> byKey = new LinkedHashMap<>();
-        for (int i = 0; i < b.size(); i++) {
-            byKey.computeIfAbsent(b.keys()[i], k -> new ArrayList<>()).add(i);
-        }
+    static void insert(Connection c, MetricBatch b, KeyGroups groups) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-            for (Map.Entry<String, List<Integer>> e : byKey.entrySet()) {
-                List<Integer> idx = e.getValue();
-                for (int from = 0; from < idx.size(); from += MAX_POINTS) {
-                    int to = Math.min(idx.size(), from + MAX_POINTS);
+            for (int g = 0; g < groups.count(); g++) {
+                int[] idx = groups.members(g);
+                int size = groups.size(g);
+                for (int from = 0; from < size; from += MAX_POINTS) {
+                    int to = Math.min(size, from + MAX_POINTS);
                     ByteBuffer buf = ByteBuffer.allocate((to - from) * BYTES_PER_POINT);
                     long min = Long.MAX_VALUE;
                     long max = Long.MIN_VALUE;
                     for (int k = from; k < to; k++) {
-                        int i = idx.get(k);
-                        buf.putLong(b.steps()[i]).putLong(b.timestamps()[i]).putDouble(b.values()[i]);
-                        min = Math.min(min, b.steps()[i]);
-                        max = Math.max(max, b.steps()[i]);
+                        int i = idx[k];
+                        long step = b.steps()[i];
+                        buf.putLong(step).putLong(b.timestamps()[i]).putDouble(b.values()[i]);
+                        min = Math.min(min, step);
+                        max = Math.max(max, step);
                     }
-                    bind(ps, b.runId(), e.getKey(), to - from, min, max, buf.array());
+                    bind(ps, b.runId(), groups.key(g), to - from, min, max, buf.array());
                     ps.addBatch();
                 }
             }

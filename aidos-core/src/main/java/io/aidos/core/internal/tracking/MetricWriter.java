@@ -1,13 +1,13 @@
 package io.aidos.core.internal.tracking;
 
+import io.aidos.api.AiDosException;
 import io.aidos.core.internal.store.Database;
-import io.aidos.core.internal.store.Upserts;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -15,9 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes buffered metric points as packed chunks ({@link MetricChunks}): when a run's buffer reaches the batch size, on
- * {@code flush()}/{@code close()}, and every flush interval from one background thread. A batch and the
- * run's latest-value rows are written in one transaction, so a returned flush is all-or-nothing durable.
+ * Writes buffered metric points as packed chunks ({@link MetricChunks}) behind the logging threads: a write is
+ * queued when a run's buffer reaches the batch size and every flush interval, and {@code flush()}/{@code close()}
+ * queue one and wait for it. Writes of one run are chained in order; different runs write in parallel. Each write
+ * (chunks plus latest values) is one transaction; a failed one puts its points back and is retried by the next.
  */
 public final class MetricWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MetricWriter.class);
@@ -26,15 +27,13 @@ public final class MetricWriter implements AutoCloseable {
     private final int batchSize;
     private final Map<String, MetricBuffer> buffers = new ConcurrentHashMap<>();
     private final ScheduledExecutorService flusher;
+    private final ExecutorService writers;
 
-    public MetricWriter(Database db, int batchSize, Duration interval) {
+    public MetricWriter(Database db, int batchSize, Duration interval, int writerThreads) {
         this.db = db;
         this.batchSize = batchSize;
-        this.flusher = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "aidos-metric-flusher");
-            t.setDaemon(true);
-            return t;
-        });
+        this.flusher = Executors.newSingleThreadScheduledExecutor(daemon("aidos-metric-flusher"));
+        this.writers = Executors.newFixedThreadPool(writerThreads, daemon("aidos-metric-writer"));
         long millis = interval.toMillis();
         flusher.scheduleWithFixedDelay(this::flushIdle, millis, millis, TimeUnit.MILLISECONDS);
     }
@@ -44,26 +43,16 @@ public final class MetricWriter implements AutoCloseable {
     }
 
     void log(MetricBuffer buffer, String key, double value, long step, long timestamp) {
-        if (buffer.add(key, value, step, timestamp)) {
-            flush(buffer);
+        switch (buffer.add(key, value, step, timestamp)) {
+            case SCHEDULE_WRITE -> queueWrite(buffer);
+            case WAIT -> await(queueWrite(buffer));
+            case NONE -> { }
         }
     }
 
     /** Writes everything buffered for the run; returns once it is committed. */
     void flush(MetricBuffer buffer) {
-        buffer.writeLock.lock();
-        try {
-            write(buffer);
-        } finally {
-            buffer.writeLock.unlock();
-        }
-    }
-
-    void flush(String runId) {
-        MetricBuffer buffer = buffers.get(runId);
-        if (buffer != null) {
-            flush(buffer);
-        }
+        await(queueWrite(buffer));
     }
 
     /** Flushes and forgets a finished run's buffer. */
@@ -78,22 +67,24 @@ public final class MetricWriter implements AutoCloseable {
     }
 
     public void flushAll() {
-        for (MetricBuffer buffer : buffers.values()) {
-            flush(buffer);
+        buffers.values().forEach(this::flush);
+    }
+
+    private CompletableFuture<Void> queueWrite(MetricBuffer buffer) {
+        synchronized (buffer.lane) {
+            buffer.tail = buffer.tail.exceptionally(e -> null).thenRunAsync(() -> write(buffer), writers);
+            return buffer.tail;
         }
     }
 
     private void flushIdle() {
         for (MetricBuffer buffer : buffers.values()) {
-            if (!buffer.isEmpty() && buffer.writeLock.tryLock()) {
-                try {
-                    write(buffer);
-                } catch (RuntimeException e) {
+            if (buffer.claimIdleWrite()) {
+                queueWrite(buffer).exceptionally(e -> {
                     LOG.warn("writing metrics of run {} failed; they stay buffered and are retried: {}",
                             buffer.runId, e.getMessage());
-                } finally {
-                    buffer.writeLock.unlock();
-                }
+                    return null;
+                });
             }
         }
     }
@@ -104,9 +95,10 @@ public final class MetricWriter implements AutoCloseable {
             return;
         }
         try {
+            KeyGroups groups = new KeyGroups(batch.keys(), batch.size());
             db.inTransaction("log metrics", c -> {
-                MetricChunks.insert(c, batch);
-                updateLatest(c, batch);
+                MetricChunks.insert(c, batch, groups);
+                LatestMetrics.update(c, db.dialect(), batch, groups);
                 return null;
             });
         } catch (RuntimeException e) {
@@ -115,27 +107,24 @@ public final class MetricWriter implements AutoCloseable {
         }
     }
 
-    /** Keeps latest_metrics at the highest (step, timestamp) point per key; later points win ties. */
-    private static void updateLatest(Connection c, MetricBatch b) throws SQLException {
-        Map<String, Integer> latest = new HashMap<>();
-        for (int i = 0; i < b.size(); i++) {
-            Integer j = latest.get(b.keys()[i]);
-            if (j == null || b.steps()[i] > b.steps()[j]
-                    || b.steps()[i] == b.steps()[j] && b.timestamps()[i] >= b.timestamps()[j]) {
-                latest.put(b.keys()[i], i);
+    private static void await(CompletableFuture<Void> write) {
+        try {
+            write.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r instanceof AiDosException ? r : new AiDosException("writing metrics failed: " + r.getMessage(), r);
             }
+            throw new AiDosException("writing metrics failed: " + cause, cause);
         }
-        for (Map.Entry<String, Integer> e : latest.entrySet()) {
-            int i = e.getValue();
-            long step = b.steps()[i];
-            long ts = b.timestamps()[i];
-            Upserts.upsert(c,
-                    "UPDATE latest_metrics SET step = ?, ts = ?, metric_value = ? WHERE run_id = ? AND metric_key = ?"
-                            + " AND (step < ? OR (step = ? AND ts <= ?))",
-                    new Object[] {step, ts, b.values()[i], b.runId(), e.getKey(), step, step, ts},
-                    "INSERT INTO latest_metrics (run_id, metric_key, step, ts, metric_value) VALUES (?, ?, ?, ?, ?)",
-                    new Object[] {b.runId(), e.getKey(), step, ts, b.values()[i]});
-        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     @Override
@@ -143,9 +132,11 @@ public final class MetricWriter implements AutoCloseable {
         flusher.shutdown();
         try {
             flusher.awaitTermination(10, TimeUnit.SECONDS);
+            flushAll();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            writers.shutdown();
         }
-        flushAll();
     }
 }
