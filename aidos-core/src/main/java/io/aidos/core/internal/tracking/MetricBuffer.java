@@ -90,7 +90,8 @@ final class MetricBuffer {
             return null;
         }
         MetricBatch batch = new MetricBatch(runId, keys, values, steps, timestamps, size);
-        allocate(Math.min(capacity, 1024));
+        // A busy run gets room for its next batch at once; a quiet one keeps a small buffer.
+        allocate(Math.min(capacity, Math.max(1024, size)));
         return batch;
     }
 

@@ -30,26 +30,39 @@ public final class MetricChunks {
     /** Writes a batch as one row per key (split at {@link #MAX_POINTS}), in one JDBC batch. */
     static void insert(Connection c, MetricBatch b, KeyGroups groups) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-            for (int g = 0; g < groups.count(); g++) {
-                int[] idx = groups.members(g);
-                int size = groups.size(g);
-                for (int from = 0; from < size; from += MAX_POINTS) {
-                    int to = Math.min(size, from + MAX_POINTS);
-                    ByteBuffer buf = ByteBuffer.allocate((to - from) * BYTES_PER_POINT);
-                    long min = Long.MAX_VALUE;
-                    long max = Long.MIN_VALUE;
-                    for (int k = from; k < to; k++) {
-                        int i = idx[k];
-                        long step = b.steps()[i];
-                        buf.putLong(step).putLong(b.timestamps()[i]).putDouble(b.values()[i]);
-                        min = Math.min(min, step);
-                        max = Math.max(max, step);
-                    }
-                    bind(ps, b.runId(), groups.key(g), to - from, min, max, buf.array());
-                    ps.addBatch();
-                }
-            }
+            forEachChunk(b, groups, (key, count, min, max, points) -> {
+                bind(ps, b.runId(), key, count, min, max, points);
+                ps.addBatch();
+            });
             ps.executeBatch();
+        }
+    }
+
+    /** Receives one packed chunk. */
+    @FunctionalInterface
+    interface ChunkSink {
+        void accept(String key, int count, long minStep, long maxStep, byte[] points) throws SQLException;
+    }
+
+    /** Packs each key's points, at most {@link #MAX_POINTS} per chunk, in logging order. */
+    static void forEachChunk(MetricBatch b, KeyGroups groups, ChunkSink sink) throws SQLException {
+        for (int g = 0; g < groups.count(); g++) {
+            int[] idx = groups.members(g);
+            int size = groups.size(g);
+            for (int from = 0; from < size; from += MAX_POINTS) {
+                int to = Math.min(size, from + MAX_POINTS);
+                ByteBuffer buf = ByteBuffer.allocate((to - from) * BYTES_PER_POINT);
+                long min = Long.MAX_VALUE;
+                long max = Long.MIN_VALUE;
+                for (int k = from; k < to; k++) {
+                    int i = idx[k];
+                    long step = b.steps()[i];
+                    buf.putLong(step).putLong(b.timestamps()[i]).putDouble(b.values()[i]);
+                    min = Math.min(min, step);
+                    max = Math.max(max, step);
+                }
+                sink.accept(groups.key(g), to - from, min, max, buf.array());
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package io.aidos.core.internal.tracking;
 
 import io.aidos.api.AiDosException;
 import io.aidos.core.internal.store.Database;
+import io.aidos.core.internal.store.Dialect;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -97,8 +98,12 @@ public final class MetricWriter implements AutoCloseable {
         try {
             KeyGroups groups = new KeyGroups(batch.keys(), batch.size());
             db.inTransaction("log metrics", c -> {
-                MetricChunks.insert(c, batch, groups);
-                LatestMetrics.update(c, db.dialect(), batch, groups);
+                if (db.dialect() == Dialect.POSTGRES) {
+                    LatestMetrics.insertWithChunks(c, batch, groups); // one round trip per write
+                } else {
+                    MetricChunks.insert(c, batch, groups);
+                    LatestMetrics.update(c, batch, groups);
+                }
                 return null;
             });
         } catch (RuntimeException e) {
