@@ -6,11 +6,16 @@ import io.aidos.api.Run;
 /**
  * A separate JVM the store tests start, to act on a store from another process: {@code log-then-hang PATH N}
  * logs N points, flushes, says so, then keeps logging without flushing until it is killed;
- * {@code open PATH} tries to open the store and prints the outcome.
+ * {@code open PATH} tries to open the store and prints the outcome; {@code register URI N} races to register
+ * N model versions and log metrics in a shared (PostgreSQL) store.
  */
 public final class StoreChild {
     public static void main(String[] args) throws Exception {
         String mode = args[0];
+        if (mode.equals("register")) {
+            register(args[1], Integer.parseInt(args[2]));
+            return;
+        }
         String uri = "local:" + args[1];
         if (mode.equals("open")) {
             try (AiDos aidos = AiDos.open(uri)) {
@@ -35,6 +40,20 @@ public final class StoreChild {
             if (i % 1000 == 0) {
                 Thread.sleep(1);
             }
+        }
+    }
+
+    private static void register(String uri, int n) {
+        try (AiDos aidos = AiDos.open(uri)) {
+            Run run = aidos.experiments().getOrCreate("shared").startRun();
+            run.logArtifact("model", "m".getBytes());
+            StringBuilder versions = new StringBuilder();
+            for (int i = 0; i < n; i++) {
+                versions.append(aidos.models().register("shared-model", run.id(), "model").version()).append(' ');
+                run.logMetric("i", i, i);
+            }
+            run.close();
+            System.out.println("VERSIONS " + versions.toString().trim());
         }
     }
 }

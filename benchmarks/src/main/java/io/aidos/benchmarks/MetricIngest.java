@@ -25,7 +25,9 @@ import javax.sql.DataSource;
  * (run, key, step) index, as MLflow stores metrics). Plus the time to read back a 1,000,000-point history.
  */
 final class MetricIngest {
+    /** Points per measurement; H2 takes more, as 1,000,000 points there are over in a fifth of a second. */
     static final int POINTS = 1_000_000;
+    static final int H2_POINTS = 4_000_000;
     static final int BATCH = 10_000;
     private final Path work;
 
@@ -59,6 +61,7 @@ final class MetricIngest {
     }
 
     List<String[]> run(String label, String uri) throws Exception {
+        int points = uri.startsWith("local:") ? H2_POINTS : POINTS;
         List<String[]> rows = new ArrayList<>();
         try (AiDos aidos = AiDos.open(io.aidos.api.AiDosConfig.builder().uri(uri)
                 .artifactRoot(work.resolve("artifacts")).build())) {
@@ -68,13 +71,17 @@ final class MetricIngest {
             rawChunks(ds, 1, 200_000);
             rawRows(ds, 1, 200_000);
             for (int threads : new int[] {1, 4}) {
-                double api = logThroughApi(aidos, threads, POINTS);
-                double chunks = rawChunks(ds, threads, POINTS);
-                double perRow = rawRows(ds, threads, POINTS);
+                double api = 0;
+                double chunks = 0;
+                for (int rep = 0; rep < 3; rep++) { // best of 3, alternating, so drift hits both alike
+                    api = Math.max(api, logThroughApi(aidos, threads, points));
+                    chunks = Math.max(chunks, rawChunks(ds, threads, points));
+                }
+                double perRow = rawRows(ds, threads, POINTS / 2);
                 rows.add(new String[] {label + ": logMetric, " + threads + " thread" + (threads > 1 ? "s" : ""),
                         Table.perSecond(api), Table.perSecond(chunks) + " raw JDBC, same chunks",
-                        Table.ratio(api, chunks), String.format("%,d points, batches of %,d; raw JDBC row per point:"
-                                + " %s (AI-DOS is %.1fx)", POINTS, BATCH, Table.perSecond(perRow), api / perRow)});
+                        Table.ratio(api, chunks), String.format("%,d points, batches of %,d, best of 3; raw JDBC row per"
+                                + " point: %s (AI-DOS is %.1fx)", points, BATCH, Table.perSecond(perRow), api / perRow)});
             }
             rows.add(history(label, aidos));
         }

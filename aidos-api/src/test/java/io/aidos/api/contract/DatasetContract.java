@@ -107,6 +107,17 @@ public interface DatasetContract extends ContractFixture {
     }
 
     @Test
+    default void aOneColumnDatasetKeepsItsMissingValues() {
+        Path csv = write("one.csv", "label\nyes\n\nno\n");
+        DatasetVersion v = aidos().datasets().create("one").fromCsv(csv).commit("one column");
+        assertThat(v.rowCount()).isEqualTo(3);
+        assertThat(v.stats().get(0).nulls()).isEqualTo(1);
+        try (Stream<Row> rows = v.rows()) {
+            assertThat(rows.map(r -> r.get("label")).toList()).containsExactly("yes", null, "no");
+        }
+    }
+
+    @Test
     default void exportedCsvReimportsToTheSameContent() throws Exception {
         DatasetVersion v1 = aidos().datasets().create("iris").fromCsv(bundled("iris.csv")).commit("import");
         Path out = tempDir().resolve("export.csv");

@@ -59,8 +59,7 @@ public final class BlobStore {
                 size = content.transferTo(out);
             }
             String sha = HexFormat.of().formatHex(digest.digest());
-            moveIntoPlace(temp, sha);
-            temp = null;
+            moveIntoPlace(temp, sha); // leaves temp in place when the content was already stored
             return new Blob(sha, size);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store artifact: " + e.getMessage(), e);
@@ -140,7 +139,8 @@ public final class BlobStore {
         }
     }
 
-    static MessageDigest sha256() {
+    /** A fresh SHA-256 digest, the hash that names everything the store keeps. */
+    public static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -76,7 +76,8 @@ public final class CsvParser implements AutoCloseable {
 
     private String[] record(boolean header) {
         int c = read();
-        while (c == '\n' || c == '\r') { // blank lines between records
+        // Blank lines between records are skipped, except with one column, where a blank line is a missing value.
+        while ((c == '\n' || c == '\r') && expectedCells != 1) {
             newline(c);
             c = read();
         }

@@ -4,6 +4,7 @@ import io.aidos.api.Column;
 import io.aidos.api.ColumnStats;
 import io.aidos.api.DatasetSchema;
 import io.aidos.api.InvalidInputException;
+import io.aidos.core.internal.artifact.BlobStore;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -14,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -31,7 +31,7 @@ import java.util.Set;
  */
 public final class DatasetEncoder implements AutoCloseable {
     private final Path file;
-    private final MessageDigest digest = sha256();
+    private final MessageDigest digest = BlobStore.sha256();
     private final Writer out;
     private final List<String> names;
     private final ColumnSummary[] columns;
@@ -126,7 +126,7 @@ public final class DatasetEncoder implements AutoCloseable {
             stats.add(c.stats(type));
         }
         String fileSha = HexFormat.of().formatHex(digest.digest());
-        MessageDigest identity = sha256();
+        MessageDigest identity = BlobStore.sha256();
         identity.update(("aidos-dataset/1\n" + schema.stream().map(c -> c.type().name()).toList() + "\n" + fileSha)
                 .getBytes(StandardCharsets.UTF_8));
         try {
@@ -186,13 +186,5 @@ public final class DatasetEncoder implements AutoCloseable {
             }
         }
         return names;
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
