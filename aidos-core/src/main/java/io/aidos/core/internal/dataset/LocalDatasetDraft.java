@@ -1,6 +1,8 @@
 package io.aidos.core.internal.dataset;
 
+import io.aidos.api.AlreadyExistsException;
 import io.aidos.api.DatasetDraft;
+import io.aidos.api.DatasetNotFoundException;
 import io.aidos.api.DatasetVersion;
 import io.aidos.api.InvalidInputException;
 import io.aidos.core.internal.artifact.Blob;
@@ -69,6 +71,14 @@ final class LocalDatasetDraft implements DatasetDraft {
         Arguments.text("message", message);
         if (source == null) {
             throw new InvalidInputException("source", null, "must be set with fromCsv, fromJsonLines or fromRows");
+        }
+        // Fail before reading the source; the commit transaction checks again, for races.
+        boolean exists = store.find(name).isPresent();
+        if (create && exists) {
+            throw new AlreadyExistsException("dataset", name);
+        }
+        if (!create && !exists) {
+            throw new DatasetNotFoundException(name);
         }
         EncodedDataset data = source.encode(store.blobs.tempFolder(), nullTokens);
         Blob blob = store.blobs.adopt(data.file(), data.fileSha256(), data.sizeBytes());
