@@ -2,6 +2,14 @@ package io.aidos.core.internal.search;
 
 import java.util.List;
 
-/** One comparison of a filter: field, operator (=, !=, <, <=, >, >=, LIKE, ILIKE, IN, NOT IN) and value(s). */
-record Clause(Field field, String operator, List<Object> values) {
+/**
+ * One parsed, type-checked filter condition such as {@code metrics.accuracy > 0.9}.
+ *
+ * @param values one value, or several for IN / NOT IN: {@link Double} for metrics, {@link Long} for times,
+ *               {@link String} otherwise (status values already upper-case)
+ */
+record Clause(Target target, Comparator comparator, List<Object> values) {
+    Clause {
+        values = List.copyOf(values);
+    }
 }

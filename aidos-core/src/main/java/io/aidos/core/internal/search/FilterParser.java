@@ -1,266 +1,146 @@
 package io.aidos.core.internal.search;
 
 import io.aidos.api.InvalidInputException;
-import io.aidos.core.internal.search.Field.Entity;
+import io.aidos.api.RunStatus;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 
 /**
- * Parses MLflow's search syntax by hand: {@code metrics.acc > 0.9 and params.model = 'xgb'}, keys optionally in
- * backticks or double quotes, strings in single or double quotes (a quote doubled inside), clauses joined by AND.
- * Every error names what was expected and the position (from 0).
+ * Parses and type-checks a filter such as {@code metrics.accuracy > 0.9 and params.model = 'xgb'} into
+ * {@link Clause}s. Grammar, keywords case-insensitive:
+ *
+ * <pre>
+ * filter     := "" | clause ("AND" clause)*
+ * clause     := entity "." key comparator value
+ * comparator := "=" | "!=" | "&lt;" | "&lt;=" | "&gt;" | "&gt;=" | "LIKE" | "ILIKE" | "IN" | "NOT IN"
+ * value      := number | string | "(" string ("," string)* ")"
+ * </pre>
+ *
+ * OR is rejected, as in MLflow. All type checks happen here so that translation to SQL cannot fail.
  */
 final class FilterParser {
-    static final Set<String> ATTRIBUTES = Set.of("status", "run_name", "run_id", "start_time", "end_time");
-    private static final Set<String> STATUSES = Set.of("RUNNING", "FINISHED", "FAILED", "KILLED");
-    private static final Map<String, Entity> PREFIXES = Map.of("metric", Entity.METRIC, "metrics", Entity.METRIC,
-            "param", Entity.PARAM, "params", Entity.PARAM, "tag", Entity.TAG, "tags", Entity.TAG,
-            "attribute", Entity.ATTRIBUTE, "attributes", Entity.ATTRIBUTE, "attr", Entity.ATTRIBUTE,
-            "run", Entity.ATTRIBUTE);
+    private static final String FIELD = "filter";
+    private static final String STATUSES = Arrays.toString(RunStatus.values());
 
-    private final String text;
-    private final String what;
-    private int pos;
+    private final FilterLexer lexer;
 
-    private FilterParser(String text, String what) {
-        this.text = text;
-        this.what = what;
+    private FilterParser(String filter) {
+        this.lexer = new FilterLexer(FIELD, filter);
     }
 
-    static List<Clause> filter(String filter) {
-        FilterParser p = new FilterParser(filter, "filter");
+    /** The clauses of {@code filter}; none for a blank filter. */
+    static List<Clause> parse(String filter) {
+        if (filter == null) {
+            throw new InvalidInputException(FIELD, null, "must not be null (use \"\" for all runs)");
+        }
+        return new FilterParser(filter).clauses();
+    }
+
+    private List<Clause> clauses() {
         List<Clause> clauses = new ArrayList<>();
-        if (p.atEnd()) {
+        if (lexer.atEnd()) {
             return clauses;
         }
-        clauses.add(p.clause());
-        while (!p.atEnd()) {
-            String word = p.word();
+        clauses.add(clause());
+        while (!lexer.atEnd()) {
+            int at = lexer.position();
+            String word = lexer.readWord();
             if (word.equalsIgnoreCase("or")) {
-                throw p.error("OR is not supported; combine clauses with AND");
+                throw new InvalidInputException(FIELD, lexer.text(), "uses OR at position " + at
+                        + "; OR is not supported; combine clauses with AND");
             }
             if (!word.equalsIgnoreCase("and")) {
-                throw p.error("expected AND or the end of the filter");
+                throw lexer.errorAt("AND or the end of the filter", at);
             }
-            clauses.add(p.clause());
+            clauses.add(clause());
         }
         return clauses;
     }
 
-    static OrderBy orderBy(String clause) {
-        FilterParser p = new FilterParser(clause, "orderBy");
-        Field field = p.field(true);
-        boolean descending = false;
-        if (!p.atEnd()) {
-            String direction = p.word();
-            if (direction.equalsIgnoreCase("desc")) {
-                descending = true;
-            } else if (!direction.equalsIgnoreCase("asc")) {
-                throw p.error("expected ASC or DESC");
-            }
-        }
-        if (!p.atEnd()) {
-            throw p.error("expected the end of the order-by clause");
-        }
-        return new OrderBy(field, descending);
-    }
-
     private Clause clause() {
-        Field field = field(false);
-        String op = operator();
-        List<Object> values = new ArrayList<>();
-        if (op.endsWith("IN")) {
-            expect('(');
-            do {
-                values.add(value(field));
-            } while (consume(','));
-            expect(')');
+        Target target = TargetReader.read(lexer, false);
+        Comparator comparator = comparator(target);
+        List<Object> values = target.numeric() ? List.of(number(target)) : strings(target, comparator);
+        return new Clause(target, comparator, values);
+    }
+
+    private Comparator comparator(Target target) {
+        int at = lexer.position();
+        Comparator comparator;
+        String symbol = lexer.readOperatorSymbol();
+        if (!symbol.isEmpty()) {
+            comparator = Comparator.bySymbol(symbol);
         } else {
-            values.add(value(field));
+            String word = lexer.readWord().toUpperCase(Locale.ROOT);
+            comparator = switch (word) {
+                case "LIKE" -> Comparator.LIKE;
+                case "ILIKE" -> Comparator.ILIKE;
+                case "IN" -> Comparator.IN;
+                case "NOT" -> lexer.readWord().equalsIgnoreCase("IN") ? Comparator.NOT_IN : null;
+                default -> null;
+            };
         }
-        check(field, op, values);
-        return new Clause(field, op, values);
+        if (comparator == null || !comparator.allows(target.numeric())) {
+            String allowed = target.numeric() ? Comparator.NUMERIC_ALLOWED : Comparator.STRING_ALLOWED;
+            String kind = comparator == null ? "a comparison operator" : "an operator for " + target;
+            throw lexer.errorAt(kind + " (" + allowed + ")", at);
+        }
+        return comparator;
     }
 
-    private Field field(boolean bareAttributes) {
-        skipSpace();
-        int start = pos;
-        String prefix = word();
-        if (bareAttributes && ATTRIBUTES.contains(prefix.toLowerCase(Locale.ROOT)) && (atEnd() || peek() != '.')) {
-            return new Field(Entity.ATTRIBUTE, prefix.toLowerCase(Locale.ROOT));
+    /** Metrics bind as Double, times (epoch millis) as Long. */
+    private Object number(Target target) {
+        int at = lexer.position();
+        if (lexer.peek() == '\'' || lexer.peek() == '"' || lexer.peek() == '(') {
+            throw lexer.error("a number for " + target + " (numbers are not quoted)");
         }
-        Entity entity = PREFIXES.get(prefix.toLowerCase(Locale.ROOT));
-        if (entity == null || atEnd() || peek() != '.') {
-            pos = start;
-            throw error("expected metrics.<key>, params.<key>, tags.<key> or attributes.<name>");
-        }
-        pos++;
-        String key = key();
-        if (entity == Entity.ATTRIBUTE) {
-            key = key.toLowerCase(Locale.ROOT);
-            if (!ATTRIBUTES.contains(key)) {
-                throw error("unknown attribute '" + key + "'; allowed: " + ATTRIBUTES);
+        BigDecimal number = lexer.readNumber("a number for " + target);
+        if (target.entity() == Entity.METRIC) {
+            double value = number.doubleValue();
+            if (Double.isInfinite(value)) {
+                throw lexer.errorAt("a number within the range of a double", at);
             }
-        }
-        return new Field(entity, key);
-    }
-
-    private String key() {
-        if (more() && (peek() == '`' || peek() == '"')) {
-            return quoted(peek());
-        }
-        int start = pos;
-        while (more() && (Character.isLetterOrDigit(peek()) || "_-./:".indexOf(peek()) >= 0)) {
-            pos++;
-        }
-        if (start == pos) {
-            throw error("expected a key");
-        }
-        return text.substring(start, pos);
-    }
-
-    private String operator() {
-        skipSpace();
-        for (String op : new String[] {"!=", "<>", "<=", ">=", "=", "<", ">"}) {
-            if (text.startsWith(op, pos)) {
-                pos += op.length();
-                if (more() && "=<>!".indexOf(peek()) >= 0) {
-                    throw error("expected a comparison operator");
-                }
-                return op.equals("<>") ? "!=" : op;
-            }
-        }
-        int start = pos;
-        String word = atEnd() || !Character.isLetter(peek()) ? "" : word().toUpperCase(Locale.ROOT);
-        if (word.equals("NOT")) {
-            if (word().equalsIgnoreCase("IN")) {
-                return "NOT IN";
-            }
-        } else if (word.equals("LIKE") || word.equals("ILIKE") || word.equals("IN")) {
-            return word;
-        }
-        pos = start;
-        throw error("expected a comparison operator (=, !=, <, <=, >, >=, LIKE, ILIKE, IN, NOT IN)");
-    }
-
-    private Object value(Field field) {
-        skipSpace();
-        if (!atEnd() && (peek() == '\'' || peek() == '"')) {
-            if (field.numeric()) {
-                throw error("expected a number for " + describe(field) + ", not a string");
-            }
-            return quoted(peek());
-        }
-        int start = pos;
-        while (more() && (Character.isLetterOrDigit(peek()) || "+-.".indexOf(peek()) >= 0)) {
-            pos++;
-        }
-        String number = text.substring(start, pos);
-        if (!field.numeric()) {
-            pos = start;
-            throw error("expected a quoted string for " + describe(field));
+            return value;
         }
         try {
-            return field.entity() == Entity.METRIC ? (Object) Double.parseDouble(number) : (Object) Long.parseLong(number);
-        } catch (NumberFormatException e) {
-            pos = start;
-            throw error("expected a number for " + describe(field));
+            return number.longValueExact();
+        } catch (ArithmeticException notWhole) {
+            throw lexer.errorAt("a whole number of epoch milliseconds for " + target, at);
         }
     }
 
-    private void check(Field field, String op, List<Object> values) {
-        boolean textOp = op.equals("LIKE") || op.equals("ILIKE") || op.endsWith("IN");
-        boolean ordering = op.startsWith("<") || op.startsWith(">");
-        if (field.numeric() && textOp || !field.numeric() && ordering) {
-            throw error("operator " + op + " does not apply to " + describe(field));
+    private List<Object> strings(Target target, Comparator comparator) {
+        String expected = "a quoted string for " + target + " (strings are quoted with ' or \")";
+        List<Object> values = new ArrayList<>();
+        if (!comparator.takesList()) {
+            values.add(string(target, comparator, expected));
+            return values;
         }
-        if (field.entity() == Entity.ATTRIBUTE && field.key().equals("status")) {
-            for (int i = 0; i < values.size(); i++) {
-                String status = values.get(i).toString().toUpperCase(Locale.ROOT);
-                if (!op.contains("LIKE") && !STATUSES.contains(status)) {
-                    throw error("status must be one of " + STATUSES + " but was '" + values.get(i) + "'");
-                }
-                values.set(i, op.contains("LIKE") ? values.get(i) : status);
-            }
+        lexer.expect('(', "'(' to start the " + comparator.text() + " list");
+        if (lexer.peek() == ')') {
+            throw lexer.error("at least one value in the " + comparator.text() + " list");
         }
+        do {
+            values.add(string(target, comparator, expected));
+        } while (lexer.tryConsume(','));
+        lexer.expect(')', "',' or ')' to end the " + comparator.text() + " list");
+        return values;
     }
 
-    private String quoted(char quote) {
-        int opened = pos++;
-        StringBuilder sb = new StringBuilder();
-        while (true) {
-            if (!more()) {
-                pos = opened;
-                throw error("unterminated " + (quote == '`' ? "key" : "string") + " starting");
-            }
-            char c = text.charAt(pos++);
-            if (c == quote) {
-                if (more() && peek() == quote) {
-                    sb.append(quote);
-                    pos++;
-                    continue;
-                }
-                return sb.toString();
-            }
-            sb.append(c);
+    /** Status names are checked and upper-cased, so {@code 'finished'} matches the stored {@code FINISHED}. */
+    private String string(Target target, Comparator comparator, String expected) {
+        int at = lexer.position();
+        String value = lexer.readString(expected);
+        if (target.attribute() != Attribute.STATUS) {
+            return value;
         }
-    }
-
-    private String word() {
-        skipSpace();
-        int start = pos;
-        while (more() && (Character.isLetterOrDigit(peek()) || peek() == '_')) {
-            pos++;
+        String upper = value.toUpperCase(Locale.ROOT);
+        if (comparator.isEquality() && Arrays.stream(RunStatus.values()).noneMatch(s -> s.name().equals(upper))) {
+            throw lexer.errorAt("a run status, one of " + STATUSES, at);
         }
-        if (start == pos) {
-            throw error("expected a word");
-        }
-        return text.substring(start, pos);
-    }
-
-    private void expect(char c) {
-        if (!consume(c)) {
-            throw error("expected '" + c + "'");
-        }
-    }
-
-    private boolean consume(char c) {
-        skipSpace();
-        if (!atEnd() && peek() == c) {
-            pos++;
-            return true;
-        }
-        return false;
-    }
-
-    private boolean atEnd() {
-        skipSpace();
-        return pos >= text.length();
-    }
-
-    /** Whether characters remain, without skipping any (inside a token, spaces count). */
-    private boolean more() {
-        return pos < text.length();
-    }
-
-    private char peek() {
-        return text.charAt(pos);
-    }
-
-    private void skipSpace() {
-        while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
-            pos++;
-        }
-    }
-
-    private static String describe(Field f) {
-        return f.entity().name().toLowerCase(Locale.ROOT) + " '" + f.key() + "'";
-    }
-
-    private InvalidInputException error(String expected) {
-        return new InvalidInputException(what, text, expected + " at position " + pos);
+        return upper;
     }
 }

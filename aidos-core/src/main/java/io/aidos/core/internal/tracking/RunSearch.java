@@ -2,6 +2,7 @@ package io.aidos.core.internal.tracking;
 
 import io.aidos.api.RunQuery;
 import io.aidos.core.internal.search.RunSearchSql;
+import io.aidos.core.internal.search.SqlQuery;
 import io.aidos.core.internal.store.Database;
 import java.util.List;
 
@@ -11,7 +12,7 @@ final class RunSearch {
     }
 
     static List<String> runIds(Database db, List<Long> experimentIds, RunQuery query) {
-        RunSearchSql.SqlQuery sql = RunSearchSql.build(experimentIds, query.filter(), query.orderBy(), query.limit());
+        SqlQuery sql = RunSearchSql.build(experimentIds, query.filter(), query.orderBy(), query.limit());
         return db.query("search runs", sql.sql(), rs -> rs.getString(1), sql.params().toArray());
     }
 }

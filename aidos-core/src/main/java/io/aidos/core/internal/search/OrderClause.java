@@ -1,0 +1,5 @@
+package io.aidos.core.internal.search;
+
+/** One parsed order-by clause such as {@code metrics.accuracy DESC}. */
+record OrderClause(Target target, boolean ascending) {
+}
