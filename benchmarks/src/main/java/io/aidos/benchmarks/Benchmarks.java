@@ -9,26 +9,33 @@ import java.util.List;
  * Runs the foundation benchmarks and prints one table (also written to {@code target/benchmarks.md}).
  * {@code mvn -q -DskipTests install && mvn -q -pl benchmarks exec:exec}. PostgreSQL rows need
  * 127.0.0.1:5432/test (or {@code -Daidos.bench.postgres=URL}); the CSV rows need ../shared/data/Fertility.csv.
- * Not a test: nothing here passes or fails, it measures.
+ * Not a test: nothing here passes or fails, it measures. {@code -Daidos.bench.only=csv} (or {@code metrics})
+ * runs one part only.
  */
 public final class Benchmarks {
     public static void main(String[] args) throws Exception {
         Path work = Files.createTempDirectory("aidos-bench");
         List<String[]> rows = new ArrayList<>();
-        MetricIngest ingest = new MetricIngest(work);
-        rows.addAll(ingest.run("H2 (local:)", MetricIngest.h2Uri(work)));
-        String pg = System.getProperty("aidos.bench.postgres", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
-        if (MetricIngest.reachable(pg)) {
-            String uri = MetricIngest.postgresUri(pg);
-            try {
-                rows.addAll(ingest.run("PostgreSQL", uri));
-            } finally {
-                MetricIngest.dropSchema(pg, uri);
+        String only = System.getProperty("aidos.bench.only", "");
+        if (only.isEmpty() || only.equals("metrics")) {
+            MetricIngest ingest = new MetricIngest(work);
+            rows.addAll(ingest.run("H2 (local:)", MetricIngest.h2Uri(work)));
+            String pg = System.getProperty("aidos.bench.postgres",
+                    "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+            if (MetricIngest.reachable(pg)) {
+                String uri = MetricIngest.postgresUri(pg);
+                try {
+                    rows.addAll(ingest.run("PostgreSQL", uri));
+                } finally {
+                    MetricIngest.dropSchema(pg, uri);
+                }
+            } else {
+                System.err.println("PostgreSQL at " + pg + " not reachable: skipping its rows");
             }
-        } else {
-            System.err.println("PostgreSQL at " + pg + " not reachable: skipping its rows");
         }
-        rows.addAll(new CsvImport(work).run());
+        if (only.isEmpty() || only.equals("csv")) {
+            rows.addAll(new CsvImport(work).run());
+        }
         String table = Table.markdown(new String[] {"benchmark", "AI-DOS", "baseline", "ratio", "notes"}, rows);
         System.out.println(table);
         Path out = Path.of("target", "benchmarks.md");

@@ -41,6 +41,16 @@ final class ColumnSummary {
     /** Adds an untyped (CSV) cell; returns whether it is written unquoted (reads as a number or boolean). */
     boolean addText(String s) {
         seen(s);
+        long small = ShortInteger.parse(s);
+        if (small != ShortInteger.NONE) { // the common case, with the same outcome as the general checks below
+            if (couldBeLong) {
+                number(small);
+            } else if (couldBeDouble) {
+                number(ShortInteger.asDouble(small, s));
+            }
+            couldBeBoolean = false;
+            return true;
+        }
         boolean isLong = couldBeLong && ScalarText.isLong(s);
         couldBeLong &= isLong;
         boolean isDouble = isLong || ScalarText.isDouble(s);

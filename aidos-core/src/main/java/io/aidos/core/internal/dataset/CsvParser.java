@@ -23,9 +23,10 @@ public final class CsvParser implements AutoCloseable {
 
     private final Reader reader;
     private final String source;
-    private final Set<String> nullTokens;
+    private final String[] nullTokens; // a few; comparing is cheaper than hashing every cell
     private final char[] buffer = new char[1 << 16];
-    private final StringBuilder cell = new StringBuilder(64);
+    private final StringBuilder cell = new StringBuilder(64); // for cells that span buffers, lines or "" escapes
+    private String text; // the last cell read
     private final List<String> cells = new ArrayList<>();
     private int pos;
     private int len;
@@ -36,7 +37,7 @@ public final class CsvParser implements AutoCloseable {
     public CsvParser(InputStream in, String sourceName, Set<String> nullTokens) {
         this.reader = new StrictUtf8Reader(in);
         this.source = sourceName;
-        this.nullTokens = Set.copyOf(nullTokens);
+        this.nullTokens = Set.copyOf(nullTokens).toArray(new String[0]);
     }
 
     /** Reads the header row: non-blank, unique column names. */
@@ -92,8 +93,7 @@ public final class CsvParser implements AutoCloseable {
         while (true) {
             boolean quoted = c == '"';
             int end = quoted ? quotedCell() : unquotedCell(c);
-            String text = cell.toString();
-            cells.add(!quoted && !header && nullTokens.contains(text) ? null : text);
+            cells.add(!quoted && !header && isNullToken(text) ? null : text);
             if (end == ',') {
                 c = read();
                 continue;
@@ -105,37 +105,77 @@ public final class CsvParser implements AutoCloseable {
         }
     }
 
-    /** Reads an unquoted cell starting with {@code first}; returns the char that ended it. */
+    private boolean isNullToken(String s) {
+        for (String token : nullTokens) {
+            if (token.equals(s)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Reads an unquoted cell starting with {@code first}, the char just read (so at {@code buffer[pos - 1]});
+     * returns the char that ended it. A cell inside the buffer becomes a String in one copy.
+     */
     private int unquotedCell(int first) {
+        if (first == ',' || first == '\n' || first == '\r' || first == EOF) {
+            text = "";
+            return first;
+        }
+        int start = pos - 1;
+        for (int i = pos; i < len; i++) {
+            char c = buffer[i];
+            if (c == ',' || c == '\n' || c == '\r') {
+                text = new String(buffer, start, i - start);
+                pos = i + 1;
+                return c;
+            }
+        }
         cell.setLength(0);
-        int c = first;
+        cell.append(buffer, start, len - start);
+        pos = len;
+        int c = read();
         while (c != ',' && c != '\n' && c != '\r' && c != EOF) {
             cell.append((char) c);
             c = read();
         }
+        text = cell.toString();
         return c;
     }
 
+    /** Reads a quoted cell after its opening quote; returns the char after the closing quote. */
     private int quotedCell() {
+        int close = pos;
+        while (close < len && buffer[close] != '"' && buffer[close] != '\n' && buffer[close] != '\r') {
+            close++;
+        }
+        if (close + 1 < len && buffer[close] == '"' && buffer[close + 1] != '"') { // one line, no escapes
+            text = new String(buffer, pos, close - pos);
+            pos = close + 1;
+            return afterClosingQuote(text);
+        }
+        int end = quotedCellSlowly();
+        text = cell.toString();
+        return end;
+    }
+
+    private int quotedCellSlowly() {
         cell.setLength(0);
         long opened = line;
         while (true) {
             int c = read();
             if (c == EOF) {
-                throw new InvalidInputException(source + " line " + opened, shortenCell(),
+                throw new InvalidInputException(source + " line " + opened, shorten(cell),
                         "opens a quoted cell that is never closed");
             }
             if (c == '"') {
-                int after = read();
-                if (after == '"') {
+                if (peek() == '"') {
+                    read();
                     cell.append('"');
                     continue;
                 }
-                if (after == ',' || after == '\n' || after == '\r' || after == EOF) {
-                    return after;
-                }
-                throw new InvalidInputException(source + " line " + line, shortenCell() + (char) after,
-                        "has a character after a closing quote (expected ',' or a line end)");
+                return afterClosingQuote(cell);
             }
             if (c == '\r' && peekLf()) { // keep the cell's text as written, count one line end
                 read();
@@ -149,6 +189,15 @@ public final class CsvParser implements AutoCloseable {
         }
     }
 
+    private int afterClosingQuote(CharSequence cellText) {
+        int after = read();
+        if (after == ',' || after == '\n' || after == '\r' || after == EOF) {
+            return after;
+        }
+        throw new InvalidInputException(source + " line " + line, shorten(cellText) + (char) after,
+                "has a character after a closing quote (expected ',' or a line end)");
+    }
+
     /** Counts a line end; a CR followed by LF is one line end. */
     private void newline(int c) {
         line++;
@@ -158,11 +207,15 @@ public final class CsvParser implements AutoCloseable {
     }
 
     private boolean peekLf() {
+        return peek() == '\n';
+    }
+
+    private int peek() {
         int c = read();
         if (c != EOF) {
             pos--;
         }
-        return c == '\n';
+        return c;
     }
 
     private int read() {
@@ -184,8 +237,8 @@ public final class CsvParser implements AutoCloseable {
         return buffer[pos++];
     }
 
-    private String shortenCell() {
-        return cell.length() > 60 ? cell.substring(0, 60) + "..." : cell.toString();
+    private static String shorten(CharSequence cellText) {
+        return cellText.length() > 60 ? cellText.subSequence(0, 60) + "..." : cellText.toString();
     }
 
     private static String shorten(String[] record) {

@@ -5,15 +5,11 @@ import io.aidos.api.ColumnStats;
 import io.aidos.api.DatasetSchema;
 import io.aidos.api.InvalidInputException;
 import io.aidos.core.internal.artifact.BlobStore;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,7 +28,7 @@ import java.util.Set;
 public final class DatasetEncoder implements AutoCloseable {
     private final Path file;
     private final MessageDigest digest = BlobStore.sha256();
-    private final Writer out;
+    private final CanonicalOutput out;
     private final List<String> names;
     private final ColumnSummary[] columns;
     private long rows;
@@ -47,13 +43,12 @@ public final class DatasetEncoder implements AutoCloseable {
         }
         try {
             this.file = Files.createTempFile(tempDir, "dataset-", ".csv.part");
-            this.out = new OutputStreamWriter(new DigestOutputStream(
-                    new BufferedOutputStream(Files.newOutputStream(file), 1 << 16), digest), StandardCharsets.UTF_8);
+            this.out = new CanonicalOutput(Files.newOutputStream(file), digest);
             for (int i = 0; i < names.size(); i++) {
                 if (i > 0) {
                     out.write(',');
                 }
-                writeQuoted(names.get(i));
+                out.writeQuoted(names.get(i));
             }
             out.write('\n');
         } catch (IOException e) {
@@ -75,7 +70,7 @@ public final class DatasetEncoder implements AutoCloseable {
                 } else if (columns[i].addText(s)) {
                     out.write(s);
                 } else {
-                    writeQuoted(s);
+                    out.writeQuoted(s);
                 }
             }
             out.write('\n');
@@ -102,7 +97,7 @@ public final class DatasetEncoder implements AutoCloseable {
                 if (ScalarText.isScalar(text)) {
                     out.write(text);
                 } else {
-                    writeQuoted(text);
+                    out.writeQuoted(text);
                 }
             }
             out.write('\n');
@@ -144,6 +139,10 @@ public final class DatasetEncoder implements AutoCloseable {
         if (!finished) {
             try {
                 out.close();
+            } catch (IOException ignored) {
+                // deleted below all the same
+            }
+            try {
                 Files.deleteIfExists(file);
             } catch (IOException ignored) {
                 // nothing references the temp file
@@ -157,16 +156,6 @@ public final class DatasetEncoder implements AutoCloseable {
         } else if (typed != valueRows) {
             throw new IllegalStateException("text rows and value rows cannot be mixed in one dataset");
         }
-    }
-
-    private void writeQuoted(String s) throws IOException {
-        out.write('"');
-        if (s.indexOf('"') < 0) {
-            out.write(s);
-        } else {
-            out.write(s.replace("\"", "\"\""));
-        }
-        out.write('"');
     }
 
     private static List<String> checkNames(List<String> names) {

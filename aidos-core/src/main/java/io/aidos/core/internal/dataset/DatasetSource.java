@@ -21,9 +21,7 @@ sealed interface DatasetSource {
         public EncodedDataset encode(Path tempDir, Set<String> nullTokens) {
             try (InputStream in = opener.open(); CsvParser parser = new CsvParser(in, name, nullTokens);
                  DatasetEncoder encoder = new DatasetEncoder(tempDir, List.of(parser.readHeader()))) {
-                for (String[] cells = parser.next(); cells != null; cells = parser.next()) {
-                    encoder.addTextRow(cells);
-                }
+                ReadAhead.forEach(parser, encoder::addTextRow);
                 return encoder.finish();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
