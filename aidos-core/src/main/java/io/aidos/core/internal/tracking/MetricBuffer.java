@@ -36,14 +36,21 @@ final class MetricBuffer {
         allocate(Math.min(capacity, 1024));
     }
 
-    /** Validates the key once per distinct key: the hot path stays a set lookup. */
+    /** The last key that passed, to skip even the set lookup when a loop logs one name. */
+    private volatile String lastKey;
+
+    /** Validates the key once per distinct key: the hot path is an identity check or a set lookup. */
     String checkKey(String key) {
+        if (key != null && key == lastKey) {
+            return key;
+        }
         if (key == null || !validKeys.contains(key)) {
             Arguments.key("metric name", key);
             if (validKeys.size() < MAX_CACHED_KEYS) {
                 validKeys.add(key);
             }
         }
+        lastKey = key;
         return key;
     }
 
