@@ -1,0 +1,53 @@
+package io.aidos.core.internal.jobs;
+
+/** What a running job's handler sees: its spec, a log, and whether it should stop. */
+public final class JobContext {
+    private final JobQueue queue;
+    private final JobRecord job;
+    private volatile boolean cancelled;
+    private volatile boolean lost;
+
+    JobContext(JobQueue queue, JobRecord job) {
+        this.queue = queue;
+        this.job = job;
+    }
+
+    public String id() {
+        return job.id();
+    }
+
+    public String spec() {
+        return job.spec();
+    }
+
+    /** 1 on the first run, 2 on the first retry, ... */
+    public int attempt() {
+        return job.attempts();
+    }
+
+    /** Stores a log line that {@code logs()} followers see at once. */
+    public void log(String line) {
+        queue.log(job.id(), line);
+    }
+
+    /** True once cancellation was requested or the lease was lost: the handler should stop soon. */
+    public boolean shouldStop() {
+        return cancelled || lost;
+    }
+
+    public boolean cancelled() {
+        return cancelled;
+    }
+
+    void markCancelled() {
+        cancelled = true;
+    }
+
+    void markLost() {
+        lost = true;
+    }
+
+    boolean lost() {
+        return lost;
+    }
+}
