@@ -2,16 +2,24 @@ package io.aidos.core;
 
 import io.aidos.api.AiDos;
 import io.aidos.api.Run;
+import io.aidos.core.internal.LocalAiDos;
+import io.aidos.core.internal.jobs.JobQueue;
+import io.aidos.core.internal.jobs.JobWorker;
 
 /**
  * A separate JVM the store tests start, to act on a store from another process: {@code log-then-hang PATH N}
  * logs N points, flushes, says so, then keeps logging without flushing until it is killed;
  * {@code open PATH} tries to open the store and prints the outcome; {@code register URI N} races to register
- * N model versions and log metrics in a shared (PostgreSQL) store.
+ * N model versions and log metrics in a shared (PostgreSQL) store; {@code work URI WORKER MILLIS} runs a job
+ * worker whose jobs each take MILLIS, until it is killed.
  */
 public final class StoreChild {
     public static void main(String[] args) throws Exception {
         String mode = args[0];
+        if (mode.equals("work")) {
+            work(args[1], args[2], Long.parseLong(args[3]));
+            return;
+        }
         if (mode.equals("register")) {
             register(args[1], Integer.parseInt(args[2]));
             return;
@@ -55,5 +63,20 @@ public final class StoreChild {
             run.close();
             System.out.println("VERSIONS " + versions.toString().trim());
         }
+    }
+
+    private static void work(String uri, String workerId, long millis) throws InterruptedException {
+        AiDos aidos = AiDos.open(uri);
+        JobQueue queue = new JobQueue(((LocalAiDos) aidos).database());
+        new JobWorker(queue, workerId, java.util.Map.of("test", ctx -> {
+            ctx.log("ran by " + workerId);
+            System.out.println("STARTED " + ctx.id());
+            System.out.flush();
+            Thread.sleep(millis);
+            return null;
+        }), 2, java.time.Duration.ofSeconds(1), java.time.Duration.ofMillis(20));
+        System.out.println("READY " + workerId);
+        System.out.flush();
+        Thread.sleep(Long.MAX_VALUE);
     }
 }
