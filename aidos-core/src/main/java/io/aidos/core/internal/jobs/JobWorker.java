@@ -31,7 +31,30 @@ public final class JobWorker implements AutoCloseable {
     private final Map<String, Running> running = new ConcurrentHashMap<>();
     private volatile boolean stopping;
 
-    private record Running(JobContext context, Thread thread) {
+    /**
+     * A job on its runner thread. {@link #interrupt} and {@link #finish} synchronize, so an interrupt meant for this
+     * job can never reach the thread after it moved on to the next job.
+     */
+    private static final class Running {
+        final JobContext context;
+        private final Thread thread;
+        private boolean active = true;
+
+        Running(JobContext context, Thread thread) {
+            this.context = context;
+            this.thread = thread;
+        }
+
+        synchronized void interrupt() {
+            if (active) {
+                thread.interrupt();
+            }
+        }
+
+        synchronized void finish() {
+            active = false;
+            Thread.interrupted(); // clears an interrupt that arrived while this job was active
+        }
     }
 
     public JobWorker(JobQueue queue, String workerId, Map<String, JobHandler> handlers, int parallelism,
@@ -77,7 +100,8 @@ public final class JobWorker implements AutoCloseable {
 
     private void run(JobRecord job) {
         JobContext context = new JobContext(queue, job);
-        running.put(job.id(), new Running(context, Thread.currentThread()));
+        Running self = new Running(context, Thread.currentThread());
+        running.put(job.id(), self);
         try {
             String result = handlers.get(job.kind()).run(context);
             if (context.cancelled()) {
@@ -94,8 +118,8 @@ public final class JobWorker implements AutoCloseable {
                 queue.fail(job.id(), workerId, e.getClass().getSimpleName() + ": " + e.getMessage(), retry);
             }
         } finally {
+            self.finish();
             running.remove(job.id());
-            Thread.interrupted(); // an interrupt meant for this job must not hit the next one
         }
     }
 
@@ -104,11 +128,11 @@ public final class JobWorker implements AutoCloseable {
             Running r = e.getValue();
             try {
                 if (!queue.heartbeat(e.getKey(), workerId, lease)) {
-                    r.context().markLost();
-                    r.thread().interrupt();
-                } else if (!r.context().cancelled() && queue.cancelRequested(e.getKey())) {
-                    r.context().markCancelled();
-                    r.thread().interrupt();
+                    r.context.markLost();
+                    r.interrupt();
+                } else if (!r.context.cancelled() && queue.cancelRequested(e.getKey())) {
+                    r.context.markCancelled();
+                    r.interrupt();
                 }
             } catch (RuntimeException ex) {
                 LOG.warn("heartbeat of job {} failed: {}", e.getKey(), ex.getMessage());
