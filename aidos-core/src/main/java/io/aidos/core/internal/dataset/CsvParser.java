@@ -70,11 +70,6 @@ public final class CsvParser implements AutoCloseable {
         return record;
     }
 
-    /** The physical line (from 1) where the last record started. */
-    public long lineNumber() {
-        return recordLine;
-    }
-
     private String[] record(boolean header) {
         int c = read();
         // Blank lines between records are skipped, except with one column, where a blank line is a missing value.

@@ -3,15 +3,14 @@ package io.aidos.core.internal.jobs;
 import io.aidos.api.InvalidInputException;
 import io.aidos.api.NotFoundException;
 import io.aidos.core.internal.store.Database;
+import io.aidos.core.internal.store.Ids;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The jobs table as a queue. Every state change is one conditional UPDATE that names the expected state (and, for a
@@ -31,9 +30,7 @@ public final class JobQueue {
         if (maxAttempts < 1 || maxAttempts > 100) {
             throw new InvalidInputException("maxAttempts", maxAttempts, "must be between 1 and 100");
         }
-        UUID u = UUID.randomUUID();
-        String id = HexFormat.of().toHexDigits(u.getMostSignificantBits())
-                + HexFormat.of().toHexDigits(u.getLeastSignificantBits());
+        String id = Ids.newId();
         db.update("submit job", "INSERT INTO jobs (id, kind, spec, status, attempts, max_attempts, cancel_requested,"
                 + " created_at) VALUES (?, ?, ?, ?, 0, ?, FALSE, ?)", id, kind, spec, JobStatus.QUEUED.name(),
                 maxAttempts, System.currentTimeMillis());

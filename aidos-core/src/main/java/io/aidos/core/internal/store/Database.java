@@ -3,7 +3,6 @@ package io.aidos.core.internal.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.aidos.api.AiDosConfig;
-import io.aidos.api.AiDosException;
 import io.aidos.api.BackendUnavailableException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -80,10 +79,6 @@ public final class Database implements AutoCloseable {
 
     public Dialect dialect() {
         return location.dialect();
-    }
-
-    public StoreLocation location() {
-        return location;
     }
 
     /** Runs {@code work} on a pooled connection in auto-commit mode. */
@@ -172,8 +167,4 @@ public final class Database implements AutoCloseable {
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
-    /** Wraps an unexpected failure that is not an API exception already. */
-    public static AiDosException unexpected(String what, Exception e) {
-        return e instanceof AiDosException a ? a : new AiDosException("failed to " + what + ": " + e.getMessage(), e);
-    }
 }

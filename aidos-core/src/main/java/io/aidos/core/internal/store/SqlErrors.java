@@ -6,20 +6,9 @@ import java.sql.SQLException;
 
 /** Translates JDBC failures into the API's exception types. */
 public final class SqlErrors {
-    /** SQLSTATE for a unique-constraint violation, on H2 and PostgreSQL alike. */
-    public static final String UNIQUE_VIOLATION = "23505";
     private static final int H2_DATABASE_ALREADY_OPEN = 90020;
 
     private SqlErrors() {
-    }
-
-    public static boolean isUniqueViolation(SQLException e) {
-        for (SQLException s = e; s != null; s = s.getNextException()) {
-            if (UNIQUE_VIOLATION.equals(s.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** An H2 file store that another process holds open (H2 locks the file). */

@@ -3,11 +3,10 @@ package io.aidos.core.internal.tracking;
 import io.aidos.api.Experiment;
 import io.aidos.api.Run;
 import io.aidos.api.RunStatus;
+import io.aidos.core.internal.store.Ids;
 import io.aidos.spi.Arguments;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.UUID;
 
 /** An experiment of the JDBC store. */
 final class LocalExperiment implements Experiment {
@@ -36,13 +35,13 @@ final class LocalExperiment implements Experiment {
 
     @Override
     public Run startRun() {
-        String id = newRunId();
+        String id = Ids.newId();
         return start(id, "run-" + id.substring(0, 8));
     }
 
     @Override
     public Run startRun(String runName) {
-        return start(newRunId(), Arguments.displayName("runName", runName));
+        return start(Ids.newId(), Arguments.displayName("runName", runName));
     }
 
     private Run start(String runId, String name) {
@@ -57,10 +56,6 @@ final class LocalExperiment implements Experiment {
                 .map(r -> (Run) new LocalRun(tracking, r)).toList();
     }
 
-    private static String newRunId() {
-        UUID u = UUID.randomUUID();
-        return HexFormat.of().toHexDigits(u.getMostSignificantBits()) + HexFormat.of().toHexDigits(u.getLeastSignificantBits());
-    }
 
     @Override
     public String toString() {

@@ -157,7 +157,7 @@ final class LocalRun implements Run {
     public List<MetricPoint> metricHistory(String name) {
         Arguments.key("metric name", name);
         flush();
-        return MetricQueries.history(tracking.db, id(), name);
+        return MetricChunks.history(tracking.db, id(), name);
     }
 
     @Override

@@ -1,9 +1,7 @@
 package io.aidos.core.internal.tracking;
 
-import io.aidos.api.MetricPoint;
 import io.aidos.core.internal.store.Database;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** Reads of logged metrics. */
@@ -16,9 +14,5 @@ final class MetricQueries {
         db.query("read metrics", "SELECT metric_key, metric_value FROM latest_metrics WHERE run_id = ?"
                 + " ORDER BY metric_key", rs -> out.put(rs.getString(1), rs.getDouble(2)), runId);
         return out;
-    }
-
-    static List<MetricPoint> history(Database db, String runId, String key) {
-        return MetricChunks.history(db, runId, key);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.aidos.api.AiDos;
 import io.aidos.api.AiDosConfig;
 import io.aidos.api.InvalidInputException;
+import io.aidos.core.Await;
 import io.aidos.core.internal.LocalAiDos;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,13 +62,7 @@ abstract class JobQueueTest {
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(10);
-        }
+        Await.until(what, Duration.ofSeconds(30), condition);
     }
 
     @Test
