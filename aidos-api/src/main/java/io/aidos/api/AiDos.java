@@ -50,6 +50,13 @@ public interface AiDos extends AutoCloseable {
     /** The model registry: registered models, versions and aliases. */
     Models models();
 
+    /**
+     * Training as persistent jobs. Needs a trainer for this backend on the class path (for the embedded backends,
+     * the Maven artifact {@code io.aidos:aidos-training}); without one this throws
+     * {@link BackendUnavailableException} naming it.
+     */
+    Trainer trainer();
+
     /** The URI this instance was opened with, without credentials. */
     String uri();
 

@@ -21,6 +21,7 @@ public final class AiDosConfig {
     private final int poolSize;
     private final Duration connectTimeout;
     private final Duration requestTimeout;
+    private final int trainingWorkers;
     private final Map<String, String> properties;
 
     private AiDosConfig(Builder b) {
@@ -32,6 +33,7 @@ public final class AiDosConfig {
         this.poolSize = b.poolSize;
         this.connectTimeout = b.connectTimeout;
         this.requestTimeout = b.requestTimeout;
+        this.trainingWorkers = b.trainingWorkers;
         this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(b.properties));
     }
 
@@ -78,6 +80,14 @@ public final class AiDosConfig {
     }
 
     /** Backend-specific settings, e.g. {@code jdbc.user}. */
+    /**
+     * How many training jobs this process runs at once on its in-process worker (embedded backends); 0 runs none,
+     * for a process that only submits while separate worker processes train. Default 1.
+     */
+    public int trainingWorkers() {
+        return trainingWorkers;
+    }
+
     public Map<String, String> properties() {
         return properties;
     }
@@ -92,6 +102,7 @@ public final class AiDosConfig {
         b.poolSize = poolSize;
         b.connectTimeout = connectTimeout;
         b.requestTimeout = requestTimeout;
+        b.trainingWorkers = trainingWorkers;
         b.properties.putAll(properties);
         return b;
     }
@@ -112,6 +123,7 @@ public final class AiDosConfig {
         private int poolSize = 8;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration requestTimeout = Duration.ofSeconds(60);
+        private int trainingWorkers = 1;
         private final Map<String, String> properties = new LinkedHashMap<>();
 
         private Builder() {
@@ -166,6 +178,15 @@ public final class AiDosConfig {
 
         public Builder requestTimeout(Duration timeout) {
             this.requestTimeout = requirePositive("requestTimeout", timeout);
+            return this;
+        }
+
+        /** See {@link AiDosConfig#trainingWorkers()}; 0 to 64. */
+        public Builder trainingWorkers(int jobsAtOnce) {
+            if (jobsAtOnce < 0 || jobsAtOnce > 64) {
+                throw new InvalidInputException("trainingWorkers", jobsAtOnce, "must be between 0 and 64");
+            }
+            this.trainingWorkers = jobsAtOnce;
             return this;
         }
 

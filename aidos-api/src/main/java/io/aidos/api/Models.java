@@ -18,4 +18,14 @@ public interface Models {
 
     /** All registered models, by name. */
     List<RegisteredModel> list();
+
+    /**
+     * Loads version {@code aliasOrVersion} (an alias such as {@code production}, or a version number) of model
+     * {@code name} for in-process predictions. The model's format decides the library; when it is not on the class
+     * path this throws {@link BackendUnavailableException} naming the Maven artifact to add.
+     */
+    Predictor load(String name, String aliasOrVersion);
+
+    /** Loads exactly {@code version}. */
+    Predictor load(ModelVersion version);
 }

@@ -1,5 +1,9 @@
 package io.aidos.core.internal;
 
+import io.aidos.api.Trainer;
+import io.aidos.spi.Extensions;
+import java.nio.file.Path;
+
 import io.aidos.api.AiDos;
 import io.aidos.api.AiDosConfig;
 import io.aidos.api.Datasets;
@@ -23,10 +27,15 @@ public final class LocalAiDos implements AiDos {
     private final LocalDatasets datasets;
     private final LocalExperiments experiments;
     private final LocalModels models;
+    private final AiDosConfig config;
+    private final Path dataFolder;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private Trainer trainer; // opened on first use: it may start a worker
 
-    private LocalAiDos(AiDosConfig config, Database db, BlobStore blobs) {
+    private LocalAiDos(AiDosConfig config, StoreLocation location, Database db, BlobStore blobs) {
         this.uri = StoreLocation.redact(config.uri());
+        this.config = config;
+        this.dataFolder = location.localFolder() != null ? location.localFolder() : location.artifactRoot();
         this.db = db;
         this.blobs = blobs;
         // Write-behind threads: enough to overlap logging and I/O, leaving connections for everything else.
@@ -34,14 +43,14 @@ public final class LocalAiDos implements AiDos {
                 Math.max(1, Math.min(4, config.poolSize() / 2)));
         this.datasets = new LocalDatasets(db, blobs);
         this.experiments = new LocalExperiments(db, blobs, metrics);
-        this.models = new LocalModels(db);
+        this.models = new LocalModels(db, blobs, dataFolder.resolve("cache"));
     }
 
     public static LocalAiDos open(AiDosConfig config) {
         StoreLocation location = StoreLocation.of(config);
         BlobStore blobs = new BlobStore(location.artifactRoot());
         Database db = Database.open(location, config);
-        return new LocalAiDos(config, db, blobs);
+        return new LocalAiDos(config, location, db, blobs);
     }
 
     @Override
@@ -60,6 +69,17 @@ public final class LocalAiDos implements AiDos {
     }
 
     @Override
+    public synchronized Trainer trainer() {
+        if (closed.get()) {
+            throw new IllegalStateException("this AiDos instance is closed");
+        }
+        if (trainer == null) {
+            trainer = Extensions.trainer(this);
+        }
+        return trainer;
+    }
+
+    @Override
     public String uri() {
         return uri;
     }
@@ -73,13 +93,40 @@ public final class LocalAiDos implements AiDos {
         return blobs;
     }
 
+    public AiDosConfig config() {
+        return config;
+    }
+
+    /**
+     * The folder this store keeps its files in ({@code local:PATH}'s folder, else the artifact root); caches such as
+     * unpacked models and DJL's native libraries go below it, never into the user's home.
+     */
+    public Path dataFolder() {
+        return dataFolder;
+    }
+
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
             try {
+                closeTrainer();
                 metrics.close();
             } finally {
                 db.close();
+            }
+        }
+    }
+
+    private void closeTrainer() {
+        Trainer t;
+        synchronized (this) {
+            t = trainer;
+        }
+        if (t instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                throw new io.aidos.api.AiDosException("could not stop the training worker: " + e.getMessage(), e);
             }
         }
     }

@@ -1,5 +1,10 @@
 package io.aidos.core.internal.registry;
 
+import io.aidos.api.Predictor;
+import io.aidos.core.internal.artifact.BlobStore;
+import io.aidos.spi.Extensions;
+import java.nio.file.Path;
+
 import io.aidos.api.ArtifactNotFoundException;
 import io.aidos.api.ModelNotFoundException;
 import io.aidos.api.ModelVersion;
@@ -13,9 +18,11 @@ import java.util.List;
 /** The model registry on the JDBC store. */
 public final class LocalModels implements Models {
     private final ModelStore store;
+    private final ModelFiles files;
 
-    public LocalModels(Database db) {
+    public LocalModels(Database db, BlobStore blobs, Path cacheRoot) {
         this.store = new ModelStore(db);
+        this.files = new ModelFiles(db, blobs, cacheRoot);
     }
 
     @Override
@@ -62,5 +69,23 @@ public final class LocalModels implements Models {
     @Override
     public List<RegisteredModel> list() {
         return store.list().stream().map(r -> (RegisteredModel) new LocalRegisteredModel(store, r)).toList();
+    }
+
+    @Override
+    public Predictor load(String name, String aliasOrVersion) {
+        Arguments.identifier("aliasOrVersion", aliasOrVersion);
+        RegisteredModel model = get(name);
+        ModelVersion version = aliasOrVersion.chars().allMatch(Character::isDigit) && aliasOrVersion.length() < 10
+                ? model.version(Integer.parseInt(aliasOrVersion))
+                : model.byAlias(aliasOrVersion);
+        return load(version);
+    }
+
+    @Override
+    public Predictor load(ModelVersion version) {
+        Arguments.notNull("version", version);
+        Path folder = files.folder(version);
+        String flavor = files.flavor(version, folder);
+        return Extensions.predictors(flavor).load(flavor, folder, version);
     }
 }

@@ -1,0 +1,104 @@
+package io.aidos.training.internal.tribuo;
+
+import io.aidos.api.Task;
+import io.aidos.training.internal.algorithm.TrainedModel;
+import io.aidos.training.internal.data.TargetEncoder;
+import org.tribuo.Example;
+import org.tribuo.Model;
+import org.tribuo.ONNXExportable;
+import org.tribuo.Prediction;
+import org.tribuo.anomaly.Event;
+import org.tribuo.classification.Label;
+import org.tribuo.clustering.ClusterID;
+import org.tribuo.regression.Regressor;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** A Tribuo model behind {@link TrainedModel}; Tribuo models predict thread-safely. */
+final class TribuoModel implements TrainedModel {
+    static final String FLAVOR = "tribuo";
+    static final String FILE = "model.tribuo";
+    static final String TRIBUO_VERSION = org.tribuo.Tribuo.VERSION;
+
+    private final Model<?> model;
+    private final Task task;
+    private final TargetEncoder target;
+    private final String[] featureNames;
+
+    TribuoModel(Model<?> model, Task task, TargetEncoder target, List<String> featureNames) {
+        this.model = model;
+        this.task = task;
+        this.target = target;
+        this.featureNames = featureNames.toArray(String[]::new);
+    }
+
+    Model<?> model() {
+        return model;
+    }
+
+    @Override
+    public String flavor() {
+        return FLAVOR;
+    }
+
+    @Override
+    public Map<String, String> libraryVersions() {
+        return Map.of("tribuo", TRIBUO_VERSION);
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public double[][] predict(double[][] features) {
+        List examples = new ArrayList<>(features.length);
+        for (double[] x : features) {
+            examples.add(TribuoData.example(task, featureNames, x));
+        }
+        List<Prediction<?>> predictions = ((Model) model).predict((Iterable<Example>) examples);
+        double[][] out = new double[predictions.size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = raw(predictions.get(i));
+        }
+        return out;
+    }
+
+    private double[] raw(Prediction<?> p) {
+        return switch (task) {
+            case CLASSIFICATION -> {
+                double[] scores = new double[target.labels().size()];
+                Map<String, ? extends org.tribuo.Output<?>> byName = p.getOutputScores();
+                for (int i = 0; i < scores.length; i++) {
+                    Object label = byName.get(target.labels().get(i));
+                    scores[i] = label == null ? 0 : ((Label) label).getScore();
+                }
+                if (byName.isEmpty()) { // a model without scores still names its label
+                    scores[target.labelIndex(((Label) p.getOutput()).getLabel())] = 1;
+                }
+                yield scores;
+            }
+            case REGRESSION -> new double[] {((Regressor) p.getOutput()).getValues()[0]};
+            case CLUSTERING -> new double[] {((ClusterID) p.getOutput()).getID()};
+            case ANOMALY_DETECTION -> {
+                Event e = (Event) p.getOutput();
+                yield new double[] {-e.getScore(), e.getType() == Event.EventType.ANOMALOUS ? 1 : 0};
+            }
+        };
+    }
+
+    @Override
+    public void save(Path folder) throws IOException {
+        model.serializeToFile(folder.resolve(FILE));
+    }
+
+    @Override
+    public boolean exportOnnx(Path file) throws IOException {
+        if (!(model instanceof ONNXExportable onnx)) {
+            return false;
+        }
+        onnx.saveONNXModel("io.aidos", 1, file);
+        return true;
+    }
+}
