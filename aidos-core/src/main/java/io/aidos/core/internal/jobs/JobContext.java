@@ -25,6 +25,11 @@ public final class JobContext {
         return job.attempts();
     }
 
+    /** How many attempts the job has in all; the last one should record its failure for good. */
+    public int maxAttempts() {
+        return job.maxAttempts();
+    }
+
     /** Stores a log line that {@code logs()} followers see at once. */
     public void log(String line) {
         queue.log(job.id(), line);

@@ -26,7 +26,7 @@ public interface TrainingContext {
     /** A folder for library caches that survive jobs (DJL's natives), inside the AI-DOS data folder. */
     Path cacheFolder();
 
-    /** Stores {@code folder}'s files as checkpoint {@code epoch} of the run, replacing older checkpoints. */
+    /** Stores {@code folder}'s files as checkpoint {@code epoch} of the run; a resumed attempt gets the latest. */
     void saveCheckpoint(int epoch, Path folder);
 
     /** The latest stored checkpoint, unpacked into a fresh folder, with the epoch it was taken after. */

@@ -13,6 +13,14 @@ import org.tribuo.Trainer;
 
 /** A Tribuo trainer behind {@link Algorithm}: builds the Tribuo dataset, trains, wraps the model. */
 final class TribuoAlgorithm implements Algorithm {
+    /** Tribuo logs every training at INFO through java.util.logging; the job log carries the progress instead. */
+    private static final java.util.logging.Logger TRIBUO_LOG = quiet();
+
+    private static java.util.logging.Logger quiet() {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger("org.tribuo");
+        logger.setLevel(java.util.logging.Level.WARNING);
+        return logger;
+    }
 
     /** Builds the Tribuo trainer for a task from validated params, the seed and the feature count. */
     @FunctionalInterface
