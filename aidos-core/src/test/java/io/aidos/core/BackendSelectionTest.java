@@ -34,6 +34,19 @@ class BackendSelectionTest {
     }
 
     @Test
+    void trainingAndTribuoModelsWithoutTheTrainingModuleNameItsArtifact() {
+        // aidos-core's own tests run without aidos-training on the class path, as a user's project might.
+        try (AiDos aidos = AiDos.open("local:" + temp.resolve("c"))) {
+            assertThatThrownBy(aidos::trainer).isInstanceOf(BackendUnavailableException.class)
+                    .hasMessageContaining("io.aidos:aidos-training");
+            assertThatThrownBy(() -> io.aidos.spi.Extensions.predictors("tribuo"))
+                    .isInstanceOf(BackendUnavailableException.class).hasMessageContaining("io.aidos:aidos-training");
+            assertThatThrownBy(() -> io.aidos.spi.Extensions.predictors("onnx"))
+                    .isInstanceOf(BackendUnavailableException.class).hasMessageContaining("io.aidos:aidos-serving");
+        }
+    }
+
+    @Test
     void anUnknownSchemeIsInvalidInput() {
         assertThatThrownBy(() -> AiDos.open("mongodb://x")).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("unknown scheme");

@@ -45,12 +45,12 @@ public final class Params {
         switch (info.type()) {
             case "int" -> {
                 long v = wholeNumber(field, value);
-                checkRange(field, info, v);
+                checkRange(field, info, v, value);
                 return v;
             }
             case "double" -> {
                 double v = number(field, value);
-                checkRange(field, info, v);
+                checkRange(field, info, v, value);
                 return v;
             }
             case "boolean" -> {
@@ -94,11 +94,11 @@ public final class Params {
         throw new InvalidInputException(field, value, "must be a number");
     }
 
-    private static void checkRange(String field, ParamInfo info, double v) {
+    private static void checkRange(String field, ParamInfo info, double v, Object given) {
         boolean low = info.min() != null && v < info.min();
         boolean high = info.max() != null && v > info.max();
         if (low || high || Double.isNaN(v)) {
-            throw new InvalidInputException(field, v, "must be between " + bound(info.min()) + " and "
+            throw new InvalidInputException(field, given, "must be between " + bound(info.min()) + " and "
                     + bound(info.max()));
         }
     }
