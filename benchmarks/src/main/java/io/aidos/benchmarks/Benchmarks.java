@@ -36,6 +36,12 @@ public final class Benchmarks {
         if (only.isEmpty() || only.equals("csv")) {
             rows.addAll(new CsvImport(work).run());
         }
+        if (only.isEmpty() || only.equals("tribuo")) {
+            rows.addAll(new TribuoOverhead(work).run());
+        }
+        if (only.isEmpty() || only.equals("queue")) {
+            rows.addAll(JobQueueThroughput.run());
+        }
         String table = Table.markdown(new String[] {"benchmark", "AI-DOS", "baseline", "ratio", "notes"}, rows);
         System.out.println(table);
         Path out = Path.of("target", "benchmarks.md");
