@@ -2,61 +2,65 @@ package io.aidos.examples;
 
 import io.aidos.api.AiDos;
 import io.aidos.api.ColumnStats;
-import io.aidos.api.DatasetSplit;
 import io.aidos.api.DatasetVersion;
-import io.aidos.api.Experiment;
-import io.aidos.api.ModelVersion;
+import io.aidos.api.Prediction;
+import io.aidos.api.Predictor;
 import io.aidos.api.RegisteredModel;
 import io.aidos.api.Run;
 import io.aidos.api.RunQuery;
+import io.aidos.api.Task;
+import io.aidos.api.TrainingJob;
+import io.aidos.api.TrainingResult;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The README's demo, on the embedded default (no server, no database to install): imports iris as a versioned
- * dataset, fits a nearest-centroid classifier on a seeded split, tracks the run, registers the model.
- * Run it twice: the second import finds identical content and stores no second copy.
+ * dataset, trains a real logistic regression (Tribuo) as a persistent job while following its log, registers the
+ * model, points the {@code production} alias at it, and predicts with it in-process. Run it twice: the second import
+ * finds identical content and stores no second copy.
  */
 public final class Demo {
+    static final Map<String, Object> FLOWER = Map.of("Sepal.Length", 5.9, "Sepal.Width", 3.0,
+            "Petal.Length", 5.1, "Petal.Width", 1.8);
+
     public static void main(String[] args) throws IOException {
         String uri = args.length > 0 ? args[0] : "local:./aidos-data";
         try (AiDos aidos = AiDos.open(uri)) {
             DatasetVersion iris = importIris(aidos);
             printDataset(iris);
 
-            Experiment experiment = aidos.experiments().getOrCreate("iris-classifier");
-            Run run = experiment.startRun("nearest-centroid");
-            try (run) {
-                DatasetSplit split = iris.split(0.8, 42L);
-                run.logParam("algorithm", "nearest-centroid");
-                run.logParam("dataset", "iris@" + iris.version());
-                run.logParam("seed", "42");
-                NearestCentroid model = NearestCentroid.fit(split.train(), "Species");
-                run.logMetric("train_accuracy", model.accuracy(split.train()), 1);
-                run.logMetric("test_accuracy", model.accuracy(split.test()), 1);
-                run.setTag("dataset.hash", iris.contentHash());
-                run.logArtifact("model/centroids.json", model.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            } catch (RuntimeException e) {
-                run.fail(e);
-                throw e;
-            }
-            printRun(aidos.experiments().getRun(run.id()));
+            System.out.printf("%nTraining logistic-regression on iris v%d (a persistent job on the in-process"
+                    + " worker):%n", iris.version());
+            TrainingJob job = aidos.trainer().dataset(iris).target("Species").task(Task.CLASSIFICATION)
+                    .algorithm("logistic-regression").param("epochs", 50).validationSplit(0.2).seed(42L)
+                    .experiment("iris-classifier").registerAs("iris").submit();
+            job.logs().forEach(line -> System.out.println("  [job] " + line));
+            TrainingResult result = job.await(Duration.ofMinutes(5));
+            printRun(result.run());
 
-            ModelVersion version = aidos.models().register("iris", run.id(), "model");
             RegisteredModel model = aidos.models().get("iris");
-            model.setAlias("production", version.version());
+            model.setAlias("production", result.modelVersion().version());
             System.out.printf("%nRegistered model 'iris' version %d (run %s, artifact '%s'); alias production -> %d%n",
-                    version.version(), version.runId(), version.artifactPath(), model.byAlias("production").version());
+                    result.modelVersion().version(), result.modelVersion().runId(),
+                    result.modelVersion().artifactPath(), model.byAlias("production").version());
+
+            try (Predictor predictor = aidos.models().load("iris", "production")) {
+                Prediction p = predictor.predict(FLOWER);
+                System.out.printf("Prediction for %s: %s (scores %s)%n", FLOWER, p.label(), rounded(p.scores()));
+            }
 
             List<Run> best = aidos.experiments().searchRuns(RunQuery.in("iris-classifier")
-                    .where("metrics.test_accuracy > 0.8").orderBy("metrics.test_accuracy DESC").limit(3));
-            System.out.printf("Best runs so far: %d with test_accuracy > 0.8 (top: %.3f)%n", best.size(),
-                    best.isEmpty() ? Double.NaN : best.get(0).metrics().get("test_accuracy"));
+                    .where("metrics.accuracy > 0.8").orderBy("metrics.accuracy DESC").limit(3));
+            System.out.printf("Best runs so far: %d with accuracy > 0.8 (top: %.3f)%n", best.size(),
+                    best.isEmpty() ? Double.NaN : best.get(0).metrics().get("accuracy"));
         }
     }
 
@@ -95,5 +99,11 @@ public final class Demo {
             System.out.printf("  metric %-16s %.4f%n", m.getKey(), m.getValue());
         }
         run.artifacts().forEach(a -> System.out.printf("  artifact %s (%d bytes)%n", a.path(), a.sizeBytes()));
+    }
+
+    private static Map<String, String> rounded(Map<String, Double> scores) {
+        java.util.TreeMap<String, String> out = new java.util.TreeMap<>();
+        scores.forEach((k, v) -> out.put(k, String.format("%.3f", v)));
+        return out;
     }
 }

@@ -21,18 +21,22 @@ final class ModelFolder {
     private ModelFolder() {
     }
 
+    /** Writes the folder; an ONNX graph only for algorithms whose library can export them ({@code tryOnnx}). */
     static Path write(Path folder, TrainedModel model, TrainingData data, TrainingSpec spec, ObjectNode provenance,
-                      Consumer<String> log) throws IOException {
+                      boolean tryOnnx, Consumer<String> log) throws IOException {
         Files.createDirectories(folder);
         model.save(folder);
         Path onnx = folder.resolve(ONNX_FILE);
-        boolean exported;
-        try {
-            exported = model.exportOnnx(onnx);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(onnx);
-            exported = false;
-            log.accept("warning: ONNX export failed, the model is stored without it: " + e.getMessage());
+        boolean exported = false;
+        if (tryOnnx) {
+            try {
+                exported = model.exportOnnx(onnx);
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(onnx);
+                String why = String.valueOf(e.getMessage());
+                log.accept("warning: ONNX export failed, the model is stored without it: "
+                        + (why.length() > 300 ? why.substring(0, 300) + "..." : why));
+            }
         }
         provenance.put("onnx", exported);
         new ModelDescriptor(model.flavor(), spec.task(), spec.algorithm(), data.features(), data.target(), provenance)

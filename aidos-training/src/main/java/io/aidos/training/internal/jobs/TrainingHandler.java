@@ -69,7 +69,11 @@ final class TrainingHandler implements JobHandler {
                 if (job.shouldStop()) {
                     throw new CancellationException("stopped on request");
                 }
+                job.log(String.format("trained in %.2f s; evaluating on %d %s rows", seconds, data.validX().length,
+                        data.heldOut() ? "validation" : "training"));
+                long evaluating = System.nanoTime();
                 Evaluation evaluation = Evaluation.of(data, model);
+                job.log(String.format("evaluated in %.2f s; storing the model", (System.nanoTime() - evaluating) / 1e9));
                 Map<String, Double> metrics = new LinkedHashMap<>(evaluation.metrics());
                 metrics.put("training_seconds", seconds);
                 run.logMetrics(metrics, 0);
@@ -78,8 +82,11 @@ final class TrainingHandler implements JobHandler {
                             evaluation.confusionMatrixJson().getBytes(StandardCharsets.UTF_8));
                 }
                 ObjectNode provenance = JobRuns.provenance(spec, params, version, model, run, job);
-                Path folder = ModelFolder.write(scratch.resolve("model"), model, data, spec, provenance, job::log);
+                Path folder = ModelFolder.write(scratch.resolve("model"), model, data, spec, provenance,
+                        algorithm.info().exportsOnnx(), job::log);
+                job.log(String.format("model files written in %.2f s", (System.nanoTime() - evaluating) / 1e9));
                 run.logArtifacts(ModelFolder.ARTIFACT_PATH, folder);
+                job.log(String.format("model stored in %.2f s", (System.nanoTime() - evaluating) / 1e9));
                 ModelVersion registered = spec.registerAs() == null ? null
                         : aidos.models().register(spec.registerAs(), run.id(), ModelFolder.ARTIFACT_PATH);
                 job.log(summary(metrics, registered));
