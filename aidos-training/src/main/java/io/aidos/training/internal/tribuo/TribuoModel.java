@@ -30,6 +30,10 @@ final class TribuoModel implements TrainedModel {
     static final String FILE = "model.tribuo";
     /** Tree models as Java serialization: see {@link #save}. */
     static final String SERIALIZED_FILE = "model.tribuo.ser";
+    /** The ONNX graph's input features and outputs in order: {@code {"inputs": [...], "outputs": [...]}}. */
+    static final String ONNX_SIGNATURE_FILE = "onnx-signature.json";
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
     static final String TRIBUO_VERSION = org.tribuo.Tribuo.VERSION;
 
     private final Model<?> model;
@@ -128,6 +132,20 @@ final class TribuoModel implements TrainedModel {
             return false;
         }
         onnx.saveONNXModel("io.aidos", 1, file);
+        // The graph's input is one float vector in Tribuo's feature-id order, not the encoder's slot order, and its
+        // output is in Tribuo's output-id order: both are written down for whoever serves the graph.
+        var signature = JSON.createObjectNode();
+        var inputs = signature.putArray("inputs");
+        var featureMap = model.getFeatureIDMap();
+        for (int id = 0; id < featureMap.size(); id++) {
+            inputs.add(featureMap.get(id).getName());
+        }
+        var outputs = signature.putArray("outputs");
+        var outputInfo = model.getOutputIDInfo();
+        for (int id = 0; id < outputInfo.size(); id++) {
+            outputs.add(outputInfo.getOutput(id).getSerializableForm(false));
+        }
+        JSON.writeValue(file.resolveSibling(ONNX_SIGNATURE_FILE).toFile(), signature);
         return true;
     }
 }
