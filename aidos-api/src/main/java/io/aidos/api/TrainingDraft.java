@@ -52,6 +52,10 @@ public final class TrainingDraft {
         return this;
     }
 
+    /**
+     * What to learn. Optional with a target: a STRING or BOOLEAN target, or a LONG one with at most 20 distinct
+     * values, means CLASSIFICATION; other numbers mean REGRESSION.
+     */
     public TrainingDraft task(Task task) {
         this.task = Arguments.notNull("task", task);
         return this;
@@ -118,14 +122,14 @@ public final class TrainingDraft {
         if (dataset == null) {
             throw new InvalidInputException("dataset", null, "is required");
         }
-        if (task == null) {
-            throw new InvalidInputException("task", null, "is required (CLASSIFICATION, REGRESSION, CLUSTERING or"
-                    + " ANOMALY_DETECTION)");
+        if (task == null && target == null) {
+            throw new InvalidInputException("task", null, "is required without a target (CLUSTERING or"
+                    + " ANOMALY_DETECTION; with a target it defaults from the target's type)");
         }
         if (algorithm == null) {
             throw new InvalidInputException("algorithm", null, "is required");
         }
-        if (task.supervised() && target == null) {
+        if (task != null && task.supervised() && target == null) {
             throw new InvalidInputException("target", null, "is required for " + task);
         }
         return new TrainingSpec(dataset, datasetVersion, target, task, algorithm, params, validationSplit, seed,

@@ -96,6 +96,8 @@ class TrainingJobLifecycleTest {
                     .isInstanceOf(InvalidInputException.class).hasMessageContaining("LONG or DOUBLE");
             assertThatThrownBy(() -> trainer.dataset("iris").task(Task.CLASSIFICATION).algorithm("cart").submit())
                     .isInstanceOf(InvalidInputException.class).hasMessageContaining("target is required");
+            assertThatThrownBy(() -> trainer.dataset("iris").algorithm("kmeans").submit())
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("task is required without a target");
             assertThatThrownBy(() -> trainer.dataset("nope").target("x").task(Task.CLASSIFICATION)
                     .algorithm("cart").submit()).isInstanceOf(DatasetNotFoundException.class);
             assertThatThrownBy(() -> trainer.dataset("iris").validationSplit(0.95))
@@ -106,6 +108,23 @@ class TrainingJobLifecycleTest {
             assertThatThrownBy(() -> trainer.job("0123456789abcdef0123456789abcdef"))
                     .isInstanceOf(NotFoundException.class);
             assertThat(trainer.jobs()).isEmpty();
+        }
+    }
+
+    @Test
+    void withoutATaskTheTargetsTypeDecidesIt() {
+        try (AiDos aidos = TrainingFixture.open(temp.resolve("store"), 0)) {
+            TrainingFixture.importBundled(aidos, "iris", temp);
+            assertThat(aidos.trainer().dataset("iris").target("Species").algorithm("cart").submit().spec().task())
+                    .isEqualTo(Task.CLASSIFICATION);
+            assertThat(aidos.trainer().dataset("iris").target("Petal.Length").algorithm("cart").submit().spec()
+                    .task()).isEqualTo(Task.REGRESSION);
+            aidos.datasets().create("counts").fromRows(List.of(Map.of("x", 1.0, "grade", 1L),
+                    Map.of("x", 2.0, "grade", 2L), Map.of("x", 3.0, "grade", 3L))).commit("few whole numbers");
+            assertThat(aidos.trainer().dataset("counts").target("grade").algorithm("cart").submit().spec().task())
+                    .isEqualTo(Task.CLASSIFICATION);
+            assertThatThrownBy(() -> aidos.trainer().dataset("iris").target("Species").algorithm("linear-regression")
+                    .submit()).isInstanceOf(InvalidInputException.class).hasMessageContaining("does not do CLASSIFICATION");
         }
     }
 

@@ -18,6 +18,23 @@ public final class DataLoader {
     private DataLoader() {
     }
 
+    /** At most this many distinct whole numbers make a LONG target a label rather than a quantity. */
+    static final long MAX_LABELS_FOR_LONG_TARGET = 20;
+
+    /** The task a target column implies: labels for text, booleans and few whole numbers, else regression. */
+    public static Task inferTask(DatasetVersion version, String target) {
+        Column column = version.schema().column(target).orElseThrow(() -> new InvalidInputException("target", target,
+                "is not a column of dataset " + version.datasetName() + " version " + version.version()
+                + " (its columns are " + version.schema().names() + ")"));
+        return switch (column.type()) {
+            case STRING, BOOLEAN -> Task.CLASSIFICATION;
+            case DOUBLE -> Task.REGRESSION;
+            case LONG -> version.stats().stream().filter(s -> s.name().equals(target)).findFirst()
+                    .map(s -> s.distinct() <= MAX_LABELS_FOR_LONG_TARGET ? Task.CLASSIFICATION : Task.REGRESSION)
+                    .orElse(Task.REGRESSION);
+        };
+    }
+
     /** Checks the spec's target against the dataset's schema; called before a job is stored. */
     public static void checkTarget(DatasetVersion version, TrainingSpec spec) {
         if (spec.target() == null) {

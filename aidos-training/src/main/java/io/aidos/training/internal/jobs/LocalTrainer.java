@@ -71,12 +71,14 @@ public final class LocalTrainer implements Trainer, AutoCloseable {
     /** Checks algorithm, task, params and columns, and pins the dataset version; nothing is stored on error. */
     TrainingSpec validate(TrainingSpec spec) {
         Arguments.notNull("spec", spec);
-        Algorithm algorithm = catalog.get(spec.algorithm(), spec.task());
-        Params.validate(spec.algorithm(), algorithm.info().params(), spec.params());
         var dataset = aidos.datasets().get(spec.dataset());
         DatasetVersion version = spec.datasetVersion() == 0 ? dataset.latest() : dataset.version(spec.datasetVersion());
-        DataLoader.checkTarget(version, spec);
-        return spec.withDatasetVersion(version.version());
+        TrainingSpec decided = spec.task() != null ? spec : spec.withTask(DataLoader.inferTask(version,
+                spec.target()));
+        Algorithm algorithm = catalog.get(decided.algorithm(), decided.task());
+        Params.validate(decided.algorithm(), algorithm.info().params(), decided.params());
+        DataLoader.checkTarget(version, decided);
+        return decided.withDatasetVersion(version.version());
     }
 
     @Override
