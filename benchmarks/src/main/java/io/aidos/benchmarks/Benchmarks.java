@@ -9,7 +9,7 @@ import java.util.List;
  * Runs the foundation benchmarks and prints one table (also written to {@code target/benchmarks.md}).
  * {@code mvn -q -DskipTests install && mvn -q -pl benchmarks exec:exec}. PostgreSQL rows need
  * 127.0.0.1:5432/test (or {@code -Daidos.bench.postgres=URL}); the CSV rows need ../shared/data/Fertility.csv.
- * Not a test: nothing here passes or fails, it measures. {@code -Daidos.bench.only=csv} (or {@code metrics})
+ * Not a test: nothing here passes or fails, it measures. {@code -Daidos.bench.only=csv} (or {@code metrics}, {@code djl})
  * runs one part only.
  */
 public final class Benchmarks {
@@ -35,6 +35,9 @@ public final class Benchmarks {
         }
         if (only.isEmpty() || only.equals("csv")) {
             rows.addAll(new CsvImport(work).run());
+        }
+        if (only.isEmpty() || only.equals("djl")) {
+            rows.addAll(new DjlTraining(work).run());
         }
         String table = Table.markdown(new String[] {"benchmark", "AI-DOS", "baseline", "ratio", "notes"}, rows);
         System.out.println(table);

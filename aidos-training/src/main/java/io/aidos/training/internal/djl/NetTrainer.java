@@ -24,9 +24,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One network in training: seeded initialisation, a step of SGD with momentum ({@code v = m*v + g; w -= lr*v}; the
- * buffers are saved with checkpoints, so a resumed run continues exactly), evaluation, and hand-over to a
- * {@link DjlModel}. Classification minimises softmax cross-entropy on logits, regression the mean squared error.
+ * One network in training: seeded initialisation, a step of SGD with momentum ({@code v = m*v + g; w -= lr*v},
+ * DJL's fused PyTorch update; the buffers are saved with checkpoints, so a resumed run continues exactly),
+ * evaluation, and hand-over to a {@link DjlModel}. Classification minimises softmax cross-entropy on logits, regression the mean squared error.
  */
 final class NetTrainer implements AutoCloseable {
     private static final int EVAL_BATCH = 1024;
@@ -39,6 +39,7 @@ final class NetTrainer implements AutoCloseable {
     private final NDManager manager;
     private final Block block;
     private final Loss crossEntropy = Loss.softmaxCrossEntropyLoss();
+    private final ParameterStore parameters;
     private List<NDArray> weights;
     private List<NDArray> velocity;
     private boolean handedOver;
@@ -52,6 +53,7 @@ final class NetTrainer implements AutoCloseable {
         this.momentum = (float) momentum;
         this.manager = engine.newBaseManager();
         this.block = shape.newBlock();
+        this.parameters = new ParameterStore(manager, false);
         synchronized (DjlEngine.STEP_LOCK) { // the RNG is the engine's: nobody else may draw between seed and init
             engine.setRandomSeed((int) (seed ^ (seed >>> 32)));
             block.initialize(manager, DataType.FLOAT32, shape.inputShape());
@@ -80,7 +82,7 @@ final class NetTrainer implements AutoCloseable {
                 NDArray target = targets(batch, y, rows);
                 float loss;
                 try (GradientCollector collector = engine.newGradientCollector()) {
-                    NDArray out = block.forward(new ParameterStore(batch, false), new NDList(input), true)
+                    NDArray out = block.forward(parameters, new NDList(input), true)
                             .singletonOrThrow();
                     NDArray value = loss(target, out);
                     collector.backward(value);
@@ -89,10 +91,9 @@ final class NetTrainer implements AutoCloseable {
                 DjlEngine.gradientsOff();
                 for (int i = 0; i < weights.size(); i++) {
                     NDArray w = weights.get(i);
-                    NDArray v = velocity.get(i);
-                    try (NDArray g = w.getGradient(); NDArray update = v.muli(momentum).addi(g).mul(learningRate)) {
-                        w.subi(update);
-                        g.subi(g);
+                    try (NDArray g = w.getGradient()) { // fused: v = m*v + g; w -= lr*v; then g = 0
+                        w.getNDArrayInternal().sgdUpdate(new NDList(w, g, velocity.get(i)), new NDList(w),
+                                learningRate, 0f, 1f, -1f, momentum, true);
                     }
                 }
                 return loss;
