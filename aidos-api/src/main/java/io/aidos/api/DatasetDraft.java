@@ -28,6 +28,17 @@ public interface DatasetDraft {
     DatasetDraft fromRows(List<Map<String, Object>> rows);
 
     /**
+     * Images and labels in IDX files (the MNIST format; raw or gzip, told apart by the file's first bytes): one row
+     * per image with columns {@code label} then {@code pixel_0 .. pixel_{w*h-1}} (row-major), all LONG 0..255.
+     * Both files must hold the same number of items. A wrong magic number, a count mismatch or a truncated file is
+     * an {@link InvalidInputException} naming the file, and nothing is stored.
+     */
+    DatasetDraft fromIdx(Path images, Path labels);
+
+    /** {@link #fromIdx(Path, Path)} keeping only the first {@code maxRows} images (at least 1). */
+    DatasetDraft fromIdx(Path images, Path labels, int maxRows);
+
+    /**
      * Unquoted CSV cells that mean "missing". Default: empty, {@code NA}, {@code N/A}, {@code null}, {@code NULL}.
      * A quoted cell is always text.
      */

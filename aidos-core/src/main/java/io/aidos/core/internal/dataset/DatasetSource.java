@@ -74,6 +74,53 @@ sealed interface DatasetSource {
         }
     }
 
+    /**
+     * IDX images with their labels (the MNIST format): columns {@code label}, then {@code pixel_0 ..
+     * pixel_{w*h-1}}, all LONG (0..255). At most {@code maxRows} rows; both files must hold the same count.
+     */
+    record Idx(Path images, Path labels, int maxRows) implements DatasetSource {
+        private static final String[] BYTE_TEXT = new String[256];
+
+        static {
+            for (int i = 0; i < BYTE_TEXT.length; i++) {
+                BYTE_TEXT[i] = Integer.toString(i);
+            }
+        }
+
+        @Override
+        public EncodedDataset encode(Path tempDir, Set<String> nullTokens) {
+            try (IdxReader pictures = IdxReader.open(images, 3, "images");
+                 IdxReader tags = IdxReader.open(labels, 1, "labels")) {
+                if (pictures.count() != tags.count()) {
+                    throw new InvalidInputException("file", labels, "holds " + tags.count() + " labels but "
+                            + images + " holds " + pictures.count() + " images");
+                }
+                int pixels = pictures.itemSize();
+                List<String> names = new java.util.ArrayList<>(pixels + 1);
+                names.add("label");
+                for (int p = 0; p < pixels; p++) {
+                    names.add("pixel_" + p);
+                }
+                byte[] image = new byte[pixels];
+                byte[] label = new byte[1];
+                String[] cells = new String[pixels + 1];
+                int rows = Math.min(maxRows, pictures.count());
+                try (DatasetEncoder encoder = new DatasetEncoder(tempDir, names)) {
+                    for (int r = 0; r < rows; r++) {
+                        pictures.next(image);
+                        tags.next(label);
+                        cells[0] = BYTE_TEXT[label[0] & 0xff];
+                        for (int p = 0; p < pixels; p++) {
+                            cells[p + 1] = BYTE_TEXT[image[p] & 0xff];
+                        }
+                        encoder.addTextRow(cells);
+                    }
+                    return encoder.finish();
+                }
+            }
+        }
+    }
+
     /** Opens a source stream; a file is checked when opened, so a missing file is an input error. */
     @FunctionalInterface
     interface InputStreamOpener {

@@ -61,6 +61,20 @@ final class LocalDatasetDraft implements DatasetDraft {
     }
 
     @Override
+    public DatasetDraft fromIdx(Path images, Path labels) {
+        return fromIdx(images, labels, Integer.MAX_VALUE);
+    }
+
+    @Override
+    public DatasetDraft fromIdx(Path images, Path labels, int maxRows) {
+        if (maxRows < 1) {
+            throw new InvalidInputException("maxRows", maxRows, "must be >= 1");
+        }
+        return source(new DatasetSource.Idx(Arguments.notNull("images", images), Arguments.notNull("labels", labels),
+                maxRows));
+    }
+
+    @Override
     public DatasetDraft nullValues(Set<String> tokens) {
         this.nullTokens = Set.copyOf(Arguments.notNull("tokens", tokens));
         return this;
@@ -70,7 +84,7 @@ final class LocalDatasetDraft implements DatasetDraft {
     public DatasetVersion commit(String message) {
         Arguments.text("message", message);
         if (source == null) {
-            throw new InvalidInputException("source", null, "must be set with fromCsv, fromJsonLines or fromRows");
+            throw new InvalidInputException("source", null, "must be set with fromCsv, fromJsonLines, fromRows or fromIdx");
         }
         // Fail before reading the source; the commit transaction checks again, for races.
         boolean exists = store.find(name).isPresent();

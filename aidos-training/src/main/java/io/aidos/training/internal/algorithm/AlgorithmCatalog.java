@@ -3,6 +3,7 @@ package io.aidos.training.internal.algorithm;
 import io.aidos.api.AlgorithmInfo;
 import io.aidos.api.InvalidInputException;
 import io.aidos.api.Task;
+import io.aidos.training.internal.djl.DjlAlgorithms;
 import io.aidos.training.internal.tribuo.TribuoAlgorithms;
 
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ public final class AlgorithmCatalog {
 
     private static List<Algorithm> standardAlgorithms() {
         List<Algorithm> all = new ArrayList<>(TribuoAlgorithms.all());
+        all.addAll(DjlAlgorithms.all());
         return all;
     }
 

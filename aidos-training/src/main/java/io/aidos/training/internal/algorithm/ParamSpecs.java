@@ -18,6 +18,11 @@ public final class ParamSpecs {
         return new ParamInfo(name, "double", defaultValue, min, max, null, description);
     }
 
+    /** A whole number with no default: the algorithm derives one from the data when it is absent. */
+    public static ParamInfo optionalInt(String name, long min, long max, String description) {
+        return new ParamInfo(name, "int", null, (double) min, (double) max, null, description);
+    }
+
     /** A double with no default: the algorithm derives one from the data when it is absent. */
     public static ParamInfo optionalDouble(String name, double min, double max, String description) {
         return new ParamInfo(name, "double", null, min, max, null, description);

@@ -1,5 +1,6 @@
 package io.aidos.training.internal.model;
 
+import io.aidos.training.internal.djl.DjlFormat;
 import io.aidos.training.internal.tribuo.TribuoFormat;
 
 import java.util.List;
@@ -7,7 +8,7 @@ import java.util.Optional;
 
 /** The model formats this module loads. */
 public final class ModelFormats {
-    private static final List<ModelFormat> ALL = List.of(new TribuoFormat());
+    private static final List<ModelFormat> ALL = List.of(new TribuoFormat(), new DjlFormat());
 
     private ModelFormats() {
     }

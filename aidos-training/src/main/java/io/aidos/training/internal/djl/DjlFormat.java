@@ -1,0 +1,28 @@
+package io.aidos.training.internal.djl;
+
+import io.aidos.training.internal.algorithm.TrainedModel;
+import io.aidos.training.internal.model.ModelDescriptor;
+import io.aidos.training.internal.model.ModelFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Loads {@code djl} models: rebuilds the block from {@code net.json} and reads {@code parameters.djl}. The engine
+ * starts (offline) if training has not started it in this JVM; see {@link DjlEngine#startForLoading}.
+ */
+public final class DjlFormat implements ModelFormat {
+    private static final Logger LOG = LoggerFactory.getLogger(DjlFormat.class);
+
+    @Override
+    public String flavor() {
+        return DjlModel.FLAVOR;
+    }
+
+    @Override
+    public TrainedModel load(Path folder, ModelDescriptor descriptor) throws IOException {
+        return DjlModel.load(DjlEngine.startForLoading(LOG::info), folder, descriptor.task());
+    }
+}
