@@ -6,6 +6,7 @@ public final class JobContext {
     private final JobRecord job;
     private volatile boolean cancelled;
     private volatile boolean lost;
+    private volatile boolean workerStopping;
 
     JobContext(JobQueue queue, JobRecord job) {
         this.queue = queue;
@@ -35,9 +36,12 @@ public final class JobContext {
         queue.log(job.id(), line);
     }
 
-    /** True once cancellation was requested or the lease was lost: the handler should stop soon. */
+    /**
+     * True once cancellation was requested, the lease was lost, or the worker is shutting down: the handler should
+     * stop soon. Only {@link #cancelled()} means the job is over; otherwise it goes on elsewhere or later.
+     */
     public boolean shouldStop() {
-        return cancelled || lost;
+        return cancelled || lost || workerStopping;
     }
 
     public boolean cancelled() {
@@ -46,6 +50,14 @@ public final class JobContext {
 
     void markCancelled() {
         cancelled = true;
+    }
+
+    void markWorkerStopping() {
+        workerStopping = true;
+    }
+
+    boolean workerStopping() {
+        return workerStopping;
     }
 
     void markLost() {

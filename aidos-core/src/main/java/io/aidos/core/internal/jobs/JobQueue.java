@@ -125,6 +125,16 @@ public final class JobQueue {
         return endOwned(id, workerId, JobStatus.FAILED, null, shortError);
     }
 
+    /**
+     * Puts a job this worker stopped for its own shutdown back in the queue, giving back the attempt; false if this
+     * worker no longer owns it.
+     */
+    public boolean release(String id, String workerId) {
+        return db.update("release job", "UPDATE jobs SET status = ?, worker_id = NULL, lease_until = NULL,"
+                + " attempts = attempts - 1 WHERE id = ? AND worker_id = ? AND status = ?", JobStatus.QUEUED.name(),
+                id, workerId, JobStatus.RUNNING.name()) > 0;
+    }
+
     /** Ends the job as CANCELLED after its worker stopped on request. */
     public boolean cancelled(String id, String workerId) {
         return endOwned(id, workerId, JobStatus.CANCELLED, null, "cancelled on request");

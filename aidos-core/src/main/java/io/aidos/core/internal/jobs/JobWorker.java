@@ -15,8 +15,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Claims and runs jobs of the kinds it has handlers for, {@code parallelism} at a time. A heartbeat renews the
- * leases of running jobs every third of the lease and looks for cancellation requests; a job whose lease was lost or
- * that was cancelled has its thread interrupted, and a lost job's outcome is not recorded (its new owner's is).
+ * leases of running jobs and looks for cancellation requests at least every second; a job whose lease was lost or
+ * that was cancelled is flagged ({@link JobContext#shouldStop()}) and a lost job's outcome is not recorded (its new
+ * owner's is). Threads are not interrupted: an interrupt during H2 file I/O closes the embedded database's file
+ * channel, and with it the database.
  */
 public final class JobWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JobWorker.class);
@@ -28,34 +30,8 @@ public final class JobWorker implements AutoCloseable {
     private final Duration poll;
     private final ExecutorService runners;
     private final ScheduledExecutorService heartbeat;
-    private final Map<String, Running> running = new ConcurrentHashMap<>();
+    private final Map<String, JobContext> running = new ConcurrentHashMap<>();
     private volatile boolean stopping;
-
-    /**
-     * A job on its runner thread. {@link #interrupt} and {@link #finish} synchronize, so an interrupt meant for this
-     * job can never reach the thread after it moved on to the next job.
-     */
-    private static final class Running {
-        final JobContext context;
-        private final Thread thread;
-        private boolean active = true;
-
-        Running(JobContext context, Thread thread) {
-            this.context = context;
-            this.thread = thread;
-        }
-
-        synchronized void interrupt() {
-            if (active) {
-                thread.interrupt();
-            }
-        }
-
-        synchronized void finish() {
-            active = false;
-            Thread.interrupted(); // clears an interrupt that arrived while this job was active
-        }
-    }
 
     public JobWorker(JobQueue queue, String workerId, Map<String, JobHandler> handlers, int parallelism,
                      Duration lease, Duration poll) {
@@ -69,7 +45,8 @@ public final class JobWorker implements AutoCloseable {
         this.poll = poll;
         this.runners = Executors.newFixedThreadPool(parallelism, named("aidos-job-" + workerId));
         this.heartbeat = Executors.newSingleThreadScheduledExecutor(named("aidos-job-heartbeat-" + workerId));
-        long every = Math.max(10, lease.toMillis() / 3);
+        // Renews leases well before they run out, and looks for cancel requests at least every second.
+        long every = Math.max(10, Math.min(1000, lease.toMillis() / 3));
         heartbeat.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
         for (int i = 0; i < parallelism; i++) {
             runners.submit(this::loop);
@@ -100,8 +77,7 @@ public final class JobWorker implements AutoCloseable {
 
     private void run(JobRecord job) {
         JobContext context = new JobContext(queue, job);
-        Running self = new Running(context, Thread.currentThread());
-        running.put(job.id(), self);
+        running.put(job.id(), context);
         try {
             String result = handlers.get(job.kind()).run(context);
             if (context.cancelled()) {
@@ -113,26 +89,25 @@ public final class JobWorker implements AutoCloseable {
         } catch (Exception | Error e) {
             if (context.cancelled()) {
                 queue.cancelled(job.id(), workerId);
+            } else if (context.workerStopping() && !context.lost()) {
+                queue.release(job.id(), workerId); // stopped for the shutdown: queued again, no attempt used
             } else if (!context.lost()) {
                 boolean retry = !(e instanceof InvalidInputException) && !(e instanceof Error);
                 queue.fail(job.id(), workerId, e.getClass().getSimpleName() + ": " + e.getMessage(), retry);
             }
         } finally {
-            self.finish();
             running.remove(job.id());
         }
     }
 
     private void beat() {
-        for (Map.Entry<String, Running> e : running.entrySet()) {
-            Running r = e.getValue();
+        for (Map.Entry<String, JobContext> e : running.entrySet()) {
+            JobContext context = e.getValue();
             try {
                 if (!queue.heartbeat(e.getKey(), workerId, lease)) {
-                    r.context.markLost();
-                    r.interrupt();
-                } else if (!r.context.cancelled() && queue.cancelRequested(e.getKey())) {
-                    r.context.markCancelled();
-                    r.interrupt();
+                    context.markLost();
+                } else if (!context.cancelled() && queue.cancelRequested(e.getKey())) {
+                    context.markCancelled();
                 }
             } catch (RuntimeException ex) {
                 LOG.warn("heartbeat of job {} failed: {}", e.getKey(), ex.getMessage());
@@ -149,10 +124,14 @@ public final class JobWorker implements AutoCloseable {
         }
     }
 
-    /** Stops claiming, lets running jobs finish for up to the lease, then interrupts them. */
+    /**
+     * Stops claiming and asks running jobs to stop ({@link JobContext#shouldStop()}); a job that stops early is
+     * queued again for any worker. Waits up to the lease, then interrupts what still runs.
+     */
     @Override
     public void close() {
         stopping = true;
+        running.values().forEach(JobContext::markWorkerStopping); // handlers that check stop soon, and are requeued
         runners.shutdown();
         try {
             if (!runners.awaitTermination(lease.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -19,10 +19,12 @@ import java.util.List;
 public final class LocalModels implements Models {
     private final ModelStore store;
     private final ModelFiles files;
+    private final Path cacheRoot;
 
     public LocalModels(Database db, BlobStore blobs, Path cacheRoot) {
         this.store = new ModelStore(db);
         this.files = new ModelFiles(db, blobs, cacheRoot);
+        this.cacheRoot = cacheRoot;
     }
 
     @Override
@@ -86,6 +88,6 @@ public final class LocalModels implements Models {
         Arguments.notNull("version", version);
         Path folder = files.folder(version);
         String flavor = files.flavor(version, folder);
-        return Extensions.predictors(flavor).load(flavor, folder, version);
+        return Extensions.predictors(flavor).load(flavor, folder, cacheRoot, version);
     }
 }

@@ -41,20 +41,6 @@ final class DjlEngine {
         return engine;
     }
 
-    /**
-     * The engine for loading a saved model, where no cache folder is handed down: the one already started, else
-     * {@code aidos.djl.cache} (a system property) or {@code <java.io.tmpdir>/aidos-djl}.
-     */
-    static synchronized Engine startForLoading(Consumer<String> log) {
-        if (engine != null) {
-            return engine;
-        }
-        String configured = System.getProperty("aidos.djl.cache");
-        Path folder = configured != null ? Path.of(configured) : Path.of(System.getProperty("java.io.tmpdir"),
-                "aidos-djl");
-        return start(folder, log);
-    }
-
     /** PyTorch's grad mode is per thread and on by default: steps and inference turn it off explicitly. */
     static void gradientsOff() {
         JniUtils.setGradMode(false);

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 
 /**
  * Loads {@code djl} models: rebuilds the block from {@code net.json} and reads {@code parameters.djl}. The engine
- * starts (offline) if training has not started it in this JVM; see {@link DjlEngine#startForLoading}.
+ * starts (offline, natives unpacked into the store's cache folder) if training has not started it in this JVM.
  */
 public final class DjlFormat implements ModelFormat {
     private static final Logger LOG = LoggerFactory.getLogger(DjlFormat.class);
@@ -22,7 +22,7 @@ public final class DjlFormat implements ModelFormat {
     }
 
     @Override
-    public TrainedModel load(Path folder, ModelDescriptor descriptor) throws IOException {
-        return DjlModel.load(DjlEngine.startForLoading(LOG::info), folder, descriptor.task());
+    public TrainedModel load(Path folder, Path cacheFolder, ModelDescriptor descriptor) throws IOException {
+        return DjlModel.load(DjlEngine.start(cacheFolder, LOG::info), folder, descriptor.task());
     }
 }

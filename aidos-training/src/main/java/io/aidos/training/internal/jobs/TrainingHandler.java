@@ -66,7 +66,7 @@ final class TrainingHandler implements JobHandler {
             long started = System.nanoTime();
             try (TrainedModel model = algorithm.train(data, params, context)) {
                 double seconds = (System.nanoTime() - started) / 1e9;
-                if (job.shouldStop()) {
+                if (job.cancelled()) { // a finished model is kept even when the worker is stopping
                     throw new CancellationException("stopped on request");
                 }
                 job.log(String.format("trained in %.2f s; evaluating on %d %s rows", seconds, data.validX().length,
@@ -94,7 +94,12 @@ final class TrainingHandler implements JobHandler {
                 return new TrainingOutcome(run, metrics, registered);
             }
         } catch (CancellationException | InterruptedException e) {
-            run.end(RunStatus.KILLED);
+            if (job.cancelled()) {
+                run.end(RunStatus.KILLED);
+            } else {
+                job.log("stopped (worker shutting down or lease lost); the run stays open and the job resumes from"
+                        + " its last checkpoint");
+            }
             throw e;
         } catch (Exception | Error e) {
             boolean last = e instanceof InvalidInputException || job.attempt() >= job.maxAttempts();

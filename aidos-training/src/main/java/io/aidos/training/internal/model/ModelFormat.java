@@ -10,5 +10,6 @@ public interface ModelFormat {
 
     String flavor();
 
-    TrainedModel load(Path folder, ModelDescriptor descriptor) throws IOException;
+    /** Loads from {@code folder}; {@code cacheFolder} is where libraries may unpack native code. */
+    TrainedModel load(Path folder, Path cacheFolder, ModelDescriptor descriptor) throws IOException;
 }

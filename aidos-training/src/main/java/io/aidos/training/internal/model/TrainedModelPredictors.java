@@ -23,11 +23,11 @@ public final class TrainedModelPredictors implements PredictorProvider {
     }
 
     @Override
-    public Predictor load(String flavor, Path directory, ModelVersion version) {
+    public Predictor load(String flavor, Path directory, Path cacheFolder, ModelVersion version) {
         ModelDescriptor descriptor = ModelDescriptor.read(directory);
         ModelFormat format = ModelFormats.find(flavor).orElseThrow();
         try {
-            TrainedModel model = format.load(directory, descriptor);
+            TrainedModel model = format.load(directory, cacheFolder, descriptor);
             return new EncodedPredictor(version, descriptor, model);
         } catch (IOException e) {
             throw new AiDosException("could not load model " + version.modelName() + " version " + version.version()

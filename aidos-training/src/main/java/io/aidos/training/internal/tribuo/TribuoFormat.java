@@ -29,7 +29,7 @@ public final class TribuoFormat implements ModelFormat {
     }
 
     @Override
-    public TrainedModel load(Path folder, ModelDescriptor d) throws IOException {
+    public TrainedModel load(Path folder, Path cacheFolder, ModelDescriptor d) throws IOException {
         Path serialized = folder.resolve(TribuoModel.SERIALIZED_FILE);
         Model<?> model = Files.isRegularFile(serialized) ? readSerialized(serialized)
                 : Model.deserializeFromFile(folder.resolve(TribuoModel.FILE));

@@ -40,7 +40,7 @@ class DjlFormatTest {
                     JsonNodeFactory.instance.objectNode()).write(temp);
         }
         ModelDescriptor descriptor = ModelDescriptor.read(temp);
-        TrainedModel loaded = ModelFormats.find("djl").orElseThrow().load(temp, descriptor);
+        TrainedModel loaded = ModelFormats.find("djl").orElseThrow().load(temp, temp.resolve("cache"), descriptor);
         try (loaded) {
             double[][] after = loaded.predict(data.validX());
             for (int i = 0; i < before.length; i++) {

@@ -22,7 +22,7 @@ class TribuoFormatTest {
                 folder.resolve(TribuoModel.SERIALIZED_FILE)))) {
             out.writeObject(new AtomicLong(7)); // a JDK class outside the allow-list stands in for a gadget
         }
-        assertThatThrownBy(() -> new TribuoFormat().load(folder, null)).isInstanceOf(AiDosException.class)
+        assertThatThrownBy(() -> new TribuoFormat().load(folder, folder, null)).isInstanceOf(AiDosException.class)
                 .hasMessageContaining("is not a Tribuo model");
     }
 }
