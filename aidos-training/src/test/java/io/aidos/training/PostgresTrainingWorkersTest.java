@@ -74,4 +74,47 @@ class PostgresTrainingWorkersTest {
         assertThat(runs).hasSize(8);
         assertThat(submitter.experiments().get("shared").runs()).hasSize(8);
     }
+
+    @Test
+    void aWorkerKilledMidJobLosesItToAnotherThatFinishesFromTheCheckpoint() throws Exception {
+        TrainingFixture.importBundled(submitter, "breast_cancer", temp);
+        var spec = submitter.trainer().dataset("breast_cancer").target("diagnosis").task(Task.CLASSIFICATION)
+                .algorithm("mlp").param("epochs", 80).param("batch_size", 8).param("checkpoint_every", 5).seed(7);
+        TrainingJob job = spec.registerAs("killed").submit();
+        try (WorkerProcess doomed = new WorkerProcess(config, 2_000)) {
+            Await.until("a checkpoint on the first worker", Duration.ofMinutes(2), () -> job.logLines(0).stream()
+                    .anyMatch(l -> l.line().startsWith("checkpoint after epoch 10")));
+            doomed.kill(); // SIGKILL mid-job: no clean-up, its lease simply runs out
+            assertThat(job.status()).as(doomed.output()).isEqualTo(JobStatus.RUNNING);
+        }
+        TrainingJob reference = spec.registerAs("uninterrupted").submit(); // same spec and seed, never interrupted
+        try (WorkerProcess survivor = new WorkerProcess(config, 2_000)) {
+            Await.until("both jobs to end", Duration.ofMinutes(3),
+                    () -> job.status().isFinal() && reference.status().isFinal());
+            assertThat(job.status()).as(job.error() + "\n" + survivor.output()).isEqualTo(JobStatus.SUCCEEDED);
+            assertThat(reference.status()).as(reference.error()).isEqualTo(JobStatus.SUCCEEDED);
+        }
+        assertThat(job.attempts()).isEqualTo(2);
+        List<String> log = job.logLines(0).stream().map(l -> l.line()).toList();
+        assertThat(log).anyMatch(l -> l.startsWith("attempt 2/3"))
+                .anyMatch(l -> l.matches("resuming from the checkpoint after epoch (1[05]|[2-7][05])"));
+
+        // The resumed model is the uninterrupted one, to float rounding.
+        var rows = submitter.datasets().get("breast_cancer").latest().rows().limit(100)
+                .map(ClassicTrainingTest::asMap).toList();
+        try (var resumed = submitter.models().load("killed", "1");
+             var straight = submitter.models().load("uninterrupted", "1")) {
+            var a = resumed.predictAll(rows);
+            var b = straight.predictAll(rows);
+            for (int i = 0; i < rows.size(); i++) {
+                assertThat(a.get(i).label()).isEqualTo(b.get(i).label());
+                for (String label : a.get(i).scores().keySet()) {
+                    assertThat(a.get(i).scores().get(label)).isCloseTo(b.get(i).scores().get(label),
+                            org.assertj.core.api.Assertions.within(1e-4));
+                }
+            }
+        }
+        var result = job.await(Duration.ofSeconds(5));
+        assertThat(result.run().metricHistory("train_loss")).extracting(p -> p.step()).contains(1L, 80L);
+    }
 }
