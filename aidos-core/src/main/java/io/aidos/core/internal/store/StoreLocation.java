@@ -31,7 +31,8 @@ public record StoreLocation(String jdbcUrl, Dialect dialect, Path artifactRoot, 
                 throw new InvalidInputException("uri", uri, "must be local:PATH with a folder path (no ';')");
             }
             Path folder = Path.of(rest).toAbsolutePath().normalize();
-            String url = "jdbc:h2:file:" + folder.resolve("aidos") + H2_OPTIONS;
+            // retry: reopens the file when a job thread is interrupted (cancel) during I/O, instead of closing the store
+            String url = "jdbc:h2:retry:" + folder.resolve("aidos") + H2_OPTIONS;
             return new StoreLocation(url, Dialect.H2, folder.resolve("artifacts"), folder, null);
         }
         Path artifacts = config.artifactRoot().orElse(Path.of("aidos-artifacts")).toAbsolutePath().normalize();

@@ -11,7 +11,6 @@ import io.aidos.api.TrainingSpec;
 import io.aidos.api.TuningJob;
 import io.aidos.api.TuningSpec;
 import io.aidos.core.internal.LocalAiDos;
-import io.aidos.core.internal.jobs.JobHandler;
 import io.aidos.core.internal.jobs.JobQueue;
 import io.aidos.core.internal.jobs.JobRecord;
 import io.aidos.core.internal.jobs.JobWorker;
@@ -20,6 +19,7 @@ import io.aidos.training.internal.algorithm.Algorithm;
 import io.aidos.training.internal.algorithm.AlgorithmCatalog;
 import io.aidos.training.internal.algorithm.Params;
 import io.aidos.training.internal.data.DataLoader;
+import io.aidos.training.internal.tuning.TrialParams;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -30,31 +30,36 @@ import java.util.UUID;
 
 /**
  * The trainer of the embedded backends: validates and stores jobs on the store's queue, and runs this process's
- * worker ({@code AiDosConfig.trainingWorkers()} jobs at a time; none when 0). Closing it stops the worker; jobs it
- * was running are picked up again by any worker once their lease runs out.
+ * workers (none when {@code AiDosConfig.trainingWorkers()} is 0): one for {@code train} jobs,
+ * {@code trainingWorkers()} at a time, and one for {@code tune} jobs, {@value #TUNING_COORDINATORS} at a time. A
+ * tuning coordinator waits on its trials for as long as the search lasts, so it must never hold a training slot.
+ * Closing it stops the workers; jobs they were running are picked up again by any worker once their lease runs out.
  */
 public final class LocalTrainer implements Trainer, AutoCloseable {
     /** A worker that stops heartbeating loses its job after this long. */
     static final Duration LEASE = Duration.ofSeconds(20);
     static final Duration POLL = Duration.ofMillis(200);
     static final int MAX_ATTEMPTS = 3;
+    /** How many tuning jobs one process coordinates at once (they mostly wait). */
+    static final int TUNING_COORDINATORS = 2;
 
     private final LocalAiDos aidos;
     private final AlgorithmCatalog catalog;
     private final JobQueue queue;
     private final JobWorker worker;
+    private final JobWorker tuningWorker;
 
     public LocalTrainer(LocalAiDos aidos, AlgorithmCatalog catalog, Duration lease) {
         this.aidos = aidos;
         this.catalog = catalog;
         this.queue = new JobQueue(aidos.database());
         int parallelism = aidos.config().trainingWorkers();
-        this.worker = parallelism == 0 ? null : new JobWorker(queue, workerId(), handlers(), parallelism, lease, POLL);
-    }
-
-    private Map<String, JobHandler> handlers() {
-        TrainingHandler training = new TrainingHandler(aidos, catalog);
-        return Map.of(TrainingHandler.KIND, training);
+        String workerId = workerId();
+        this.worker = parallelism == 0 ? null : new JobWorker(queue, workerId,
+                Map.of(TrainingHandler.KIND, new TrainingHandler(aidos, catalog)), parallelism, lease, POLL);
+        this.tuningWorker = parallelism == 0 ? null : new JobWorker(queue, workerId + "-tune",
+                Map.of(TuningHandler.KIND, new TuningHandler(aidos, queue, catalog, POLL)), TUNING_COORDINATORS,
+                lease, POLL);
     }
 
     private static String workerId() {
@@ -81,9 +86,19 @@ public final class LocalTrainer implements Trainer, AutoCloseable {
         return decided.withDatasetVersion(version.version());
     }
 
+    /**
+     * Checks the base spec as {@link #submit(TrainingSpec)} does, and that every searched parameter is one of the
+     * algorithm's with its whole range (or every choice) allowed; nothing is stored on error.
+     */
     @Override
     public TuningJob submit(TuningSpec spec) {
-        throw new io.aidos.api.BackendUnavailableException("hyperparameter tuning is not built yet");
+        Arguments.notNull("spec", spec);
+        TrainingSpec base = validate(spec.base());
+        TrialParams.check(base.algorithm(), catalog.get(base.algorithm(), base.task()).info().params(), spec.space());
+        TuningSpec pinned = new TuningSpec(base, spec.space(), spec.objective(), spec.goal(), spec.maxTrials(),
+                spec.parallelism(), spec.strategy(), spec.earlyStopping());
+        String id = queue.submit(TuningHandler.KIND, SpecJson.writeTuning(pinned), MAX_ATTEMPTS);
+        return new LocalTuningJob(aidos, queue, id);
     }
 
     @Override
@@ -97,8 +112,11 @@ public final class LocalTrainer implements Trainer, AutoCloseable {
 
     @Override
     public TuningJob tuningJob(String id) {
-        find(id);
-        throw new InvalidInputException("job", id, "is not a tuning job");
+        JobRecord r = find(id);
+        if (!r.kind().equals(TuningHandler.KIND)) {
+            throw new InvalidInputException("job", id, "is a " + r.kind() + " job, not a tuning job");
+        }
+        return new LocalTuningJob(aidos, queue, id);
     }
 
     private JobRecord find(String id) {
@@ -115,6 +133,8 @@ public final class LocalTrainer implements Trainer, AutoCloseable {
         for (JobRecord r : queue.list(limit)) {
             if (r.kind().equals(TrainingHandler.KIND)) {
                 out.add(new LocalTrainingJob(aidos, queue, r.id()));
+            } else if (r.kind().equals(TuningHandler.KIND)) {
+                out.add(new LocalTuningJob(aidos, queue, r.id()));
             }
         }
         return out;
@@ -127,6 +147,9 @@ public final class LocalTrainer implements Trainer, AutoCloseable {
 
     @Override
     public void close() {
+        if (tuningWorker != null) {
+            tuningWorker.close();
+        }
         if (worker != null) {
             worker.close();
         }

@@ -26,7 +26,7 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 
 /**
- * Runs a {@code train} job on a worker: finds or starts the job's run (a retried job continues its run and resumes
+ * Runs a {@code train} job on a worker (a tuning trial is one whose spec names a parent run): finds or starts the job's run (a retried job continues its run and resumes
  * from its checkpoint), loads and encodes the data, trains, evaluates on the held-out rows, stores the model folder
  * ({@code model/}: model files, ONNX where the library exports it, {@code aidos-model.json} with provenance) and
  * registers it when asked.
@@ -45,7 +45,7 @@ final class TrainingHandler implements JobHandler {
     @Override
     public String run(JobContext job) throws Exception {
         TrainingSpec spec = SpecJson.training(job.spec());
-        TrainingOutcome outcome = train(job, spec, null);
+        TrainingOutcome outcome = train(job, spec, SpecJson.parentRunId(job.spec()));
         return SpecJson.write(outcome.toResult());
     }
 
