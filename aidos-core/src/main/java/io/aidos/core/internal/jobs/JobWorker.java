@@ -32,6 +32,7 @@ public final class JobWorker implements AutoCloseable {
     private final ScheduledExecutorService heartbeat;
     private final Map<String, JobContext> running = new ConcurrentHashMap<>();
     private volatile boolean stopping;
+    private final java.util.concurrent.Semaphore wakeups = new java.util.concurrent.Semaphore(0, true);
 
     public JobWorker(JobQueue queue, String workerId, Map<String, JobHandler> handlers, int parallelism,
                      Duration lease, Duration poll) {
@@ -68,7 +69,7 @@ public final class JobWorker implements AutoCloseable {
                 job = Optional.empty();
             }
             if (job.isEmpty()) {
-                sleep(poll);
+                idle(poll);
                 continue;
             }
             run(job.get());
@@ -115,9 +116,21 @@ public final class JobWorker implements AutoCloseable {
         }
     }
 
-    private void sleep(Duration d) {
+    /**
+     * Tells idle runners that a job was just submitted in this process, so they claim it now rather than at their
+     * next poll. Jobs from other processes are found by polling.
+     */
+    public void wake() {
+        int idle = wakeups.getQueueLength();
+        if (idle > 0) {
+            wakeups.release(idle);
+        }
+    }
+
+    private void idle(Duration d) {
         try {
-            Thread.sleep(d.toMillis());
+            wakeups.drainPermits();
+            wakeups.tryAcquire(d.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stopping = true;

@@ -102,7 +102,7 @@ abstract class LocalJob implements Job {
                         if (finalBefore) {
                             ended = true;
                         } else {
-                            pause();
+                            pause(POLL.toMillis());
                         }
                     }
                 }
@@ -128,6 +128,7 @@ abstract class LocalJob implements Job {
     /** Waits for the job to end and returns its result JSON, or throws as {@code await} documents. */
     String awaitResult(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
+        long pause = 5; // short jobs end within milliseconds: look often at first, then every POLL
         while (true) {
             JobRecord r = record();
             switch (r.status()) {
@@ -140,14 +141,15 @@ abstract class LocalJob implements Job {
                     if (System.nanoTime() >= deadline) {
                         throw new JobTimeoutException(id, timeout, JobStatus.valueOf(r.status().name()));
                     }
-                    pause();
+                    pause(pause);
+                    pause = Math.min(POLL.toMillis(), pause * 2);
             }
         }
     }
 
-    private static void pause() {
+    private static void pause(long millis) {
         try {
-            Thread.sleep(POLL.toMillis());
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new io.aidos.api.AiDosException("interrupted while waiting for a job", e);

@@ -58,7 +58,8 @@ public final class LocalTrainer implements Trainer, AutoCloseable {
         this.worker = parallelism == 0 ? null : new JobWorker(queue, workerId,
                 Map.of(TrainingHandler.KIND, new TrainingHandler(aidos, catalog)), parallelism, lease, POLL);
         this.tuningWorker = parallelism == 0 ? null : new JobWorker(queue, workerId + "-tune",
-                Map.of(TuningHandler.KIND, new TuningHandler(aidos, queue, catalog, POLL)), TUNING_COORDINATORS,
+                Map.of(TuningHandler.KIND, new TuningHandler(aidos, queue, catalog, POLL, this::wakeTrainer)),
+                TUNING_COORDINATORS,
                 lease, POLL);
     }
 
@@ -70,7 +71,14 @@ public final class LocalTrainer implements Trainer, AutoCloseable {
     public TrainingJob submit(TrainingSpec spec) {
         TrainingSpec pinned = validate(spec);
         String id = queue.submit(TrainingHandler.KIND, SpecJson.write(pinned), MAX_ATTEMPTS);
+        wakeTrainer();
         return new LocalTrainingJob(aidos, queue, id);
+    }
+
+    private void wakeTrainer() {
+        if (worker != null) {
+            worker.wake();
+        }
     }
 
     /** Checks algorithm, task, params and columns, and pins the dataset version; nothing is stored on error. */
@@ -98,6 +106,9 @@ public final class LocalTrainer implements Trainer, AutoCloseable {
         TuningSpec pinned = new TuningSpec(base, spec.space(), spec.objective(), spec.goal(), spec.maxTrials(),
                 spec.parallelism(), spec.strategy(), spec.earlyStopping());
         String id = queue.submit(TuningHandler.KIND, SpecJson.writeTuning(pinned), MAX_ATTEMPTS);
+        if (tuningWorker != null) {
+            tuningWorker.wake();
+        }
         return new LocalTuningJob(aidos, queue, id);
     }
 

@@ -36,12 +36,15 @@ import java.util.concurrent.CancellationException;
 final class TuningHandler implements JobHandler {
     static final String KIND = "tune";
 
+    private final Runnable trialSubmitted;
     private final LocalAiDos aidos;
     private final JobQueue queue;
     private final AlgorithmCatalog catalog;
     private final Duration poll;
 
-    TuningHandler(LocalAiDos aidos, JobQueue queue, AlgorithmCatalog catalog, Duration poll) {
+    /** {@code trialSubmitted} wakes this process's training worker, so it claims a new trial at once. */
+    TuningHandler(LocalAiDos aidos, JobQueue queue, AlgorithmCatalog catalog, Duration poll, Runnable trialSubmitted) {
+        this.trialSubmitted = trialSubmitted;
         this.aidos = aidos;
         this.queue = queue;
         this.catalog = catalog;
@@ -114,6 +117,7 @@ final class TuningHandler implements JobHandler {
         TrainingSpec trial = base.withParams(params).withRun(name, null);
         String jobId = queue.submit(TrainingHandler.KIND, SpecJson.writeTraining(trial, parent.id()),
                 LocalTrainer.MAX_ATTEMPTS);
+        trialSubmitted.run();
         parent.setTag(TuningRuns.trialTag(number), jobId);
         search.add(new TuningTrial(number, trialParams, jobId));
     }
