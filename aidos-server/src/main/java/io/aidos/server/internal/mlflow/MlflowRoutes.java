@@ -29,6 +29,11 @@ final class MlflowRoutes {
         add(HandlerType.POST, path, endpoint);
     }
 
+    /** GET only, where POST on the same path means something else (registered-models/alias). */
+    void get(String path, Endpoint endpoint) {
+        add(HandlerType.GET, path, endpoint);
+    }
+
     void post(String path, Endpoint endpoint) {
         add(HandlerType.POST, path, endpoint);
     }

@@ -43,7 +43,7 @@ final class ModelRoutes {
             models.deleteAlias(r.required("name"), r.required("alias"));
             return MlflowJson.object();
         });
-        routes.read("registered-models/alias", r -> {
+        routes.get("registered-models/alias", r -> {
             String name = r.required("name");
             ObjectNode out = MlflowJson.object();
             out.set("model_version", MlflowJson.version(versions.get(name, models.versionOf(name, r.required("alias")))));
