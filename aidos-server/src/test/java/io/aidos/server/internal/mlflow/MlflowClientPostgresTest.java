@@ -5,7 +5,7 @@ import io.aidos.core.TestPostgres;
 import java.nio.file.Path;
 
 /** The MLflow client tests on PostgreSQL, in a fresh schema (skipped without PostgreSQL, except on CI). */
-class PostgresMlflowClientTest extends MlflowClientContract {
+class MlflowClientPostgresTest extends MlflowClientContract {
     @Override
     protected AiDosConfig freshStore(Path tempDir) {
         TestPostgres.assumeAvailable();
