@@ -27,6 +27,7 @@ public final class LocalAiDos implements AiDos {
     private final LocalDatasets datasets;
     private final LocalExperiments experiments;
     private final LocalModels models;
+    private final Catalogs catalogs;
     private final AiDosConfig config;
     private final Path dataFolder;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -44,6 +45,7 @@ public final class LocalAiDos implements AiDos {
         this.datasets = new LocalDatasets(db, blobs);
         this.experiments = new LocalExperiments(db, blobs, metrics);
         this.models = new LocalModels(db, blobs, dataFolder.resolve("cache"));
+        this.catalogs = new Catalogs(experiments, models);
     }
 
     public static LocalAiDos open(AiDosConfig config) {
@@ -87,6 +89,11 @@ public final class LocalAiDos implements AiDos {
     /** The store, for benchmarks and for modules (training, server) that build on the core. */
     public Database database() {
         return db;
+    }
+
+    /** The store's views for the server's MLflow API: lifecycle stages, tags, descriptions, paged searches. */
+    public Catalogs catalogs() {
+        return catalogs;
     }
 
     public BlobStore blobs() {

@@ -27,6 +27,11 @@ public final class LocalModels implements Models {
         this.cacheRoot = cacheRoot;
     }
 
+    /** The registry's SQL, for {@link ModelCatalog}. */
+    ModelStore store() {
+        return store;
+    }
+
     @Override
     public ModelVersion register(String name, String runId, String artifactPath) {
         Arguments.identifier("model name", name);

@@ -49,13 +49,15 @@ final class ModelStore {
 
     List<ModelVersion> versions(long modelId) {
         return db.query("list model versions", "SELECT " + VERSION_COLUMNS + " FROM model_versions v JOIN"
-                + " registered_models m ON m.id = v.model_id WHERE v.model_id = ? ORDER BY v.version",
+                + " registered_models m ON m.id = v.model_id WHERE v.model_id = ? AND v.deleted_at IS NULL"
+                + " ORDER BY v.version",
                 ModelStore::mapVersion, modelId);
     }
 
     Optional<ModelVersion> version(long modelId, int version) {
         return db.queryOne("get model version", "SELECT " + VERSION_COLUMNS + " FROM model_versions v JOIN"
-                + " registered_models m ON m.id = v.model_id WHERE v.model_id = ? AND v.version = ?",
+                + " registered_models m ON m.id = v.model_id WHERE v.model_id = ? AND v.version = ?"
+                + " AND v.deleted_at IS NULL",
                 ModelStore::mapVersion, modelId, version);
     }
 

@@ -22,6 +22,21 @@ public final class RunSearchSql {
      *                               ids or a limit outside 1..{@link RunQuery#MAX_LIMIT}
      */
     public static SqlQuery build(List<Long> experimentIds, String filter, List<String> orderBy, int limit) {
+        return build(experimentIds, filter, orderBy, limit, 0, List.of("active"));
+    }
+
+    /**
+     * As {@link #build(List, String, List, int)}, skipping the first {@code offset} matches (for paging), over runs
+     * in any of {@code lifecycleStages} ({@code active}, {@code deleted}).
+     */
+    public static SqlQuery build(List<Long> experimentIds, String filter, List<String> orderBy, int limit, long offset,
+                                 List<String> lifecycleStages) {
+        if (offset < 0) {
+            throw new InvalidInputException("offset", offset, "must be >= 0");
+        }
+        if (lifecycleStages == null || lifecycleStages.isEmpty()) {
+            throw new InvalidInputException("lifecycleStages", lifecycleStages, "must name at least one stage");
+        }
         if (experimentIds == null || experimentIds.isEmpty() || experimentIds.stream().anyMatch(Objects::isNull)) {
             throw new InvalidInputException("experimentIds", experimentIds, "must hold at least one id and no null");
         }
@@ -38,13 +53,26 @@ public final class RunSearchSql {
             sql.append(i == 0 ? "?" : ", ?");
             params.add(experimentIds.get(i));
         }
-        sql.append(") AND r.lifecycle_stage = 'active'");
+        if (lifecycleStages.equals(List.of("active"))) {
+            sql.append(") AND r.lifecycle_stage = 'active'");
+        } else {
+            sql.append(") AND r.lifecycle_stage IN (");
+            for (int i = 0; i < lifecycleStages.size(); i++) {
+                sql.append(i == 0 ? "?" : ", ?");
+                params.add(lifecycleStages.get(i));
+            }
+            sql.append(')');
+        }
         for (Clause clause : clauses) {
             sql.append(" AND ");
             PredicateSql.append(clause, sql, params);
         }
         sql.append(order.orderBy()).append(" LIMIT ?");
         params.add(limit);
+        if (offset > 0) {
+            sql.append(" OFFSET ?");
+            params.add(offset);
+        }
         return new SqlQuery(sql.toString(), params);
     }
 }

@@ -19,6 +19,11 @@ public final class LocalExperiments implements Experiments {
         this.tracking = new Tracking(db, blobs, metrics);
     }
 
+    /** The shared store access, for {@link ExperimentCatalog} and {@link RunCatalog}. */
+    Tracking tracking() {
+        return tracking;
+    }
+
     @Override
     public Experiment create(String name) {
         Arguments.displayName("experiment name", name);

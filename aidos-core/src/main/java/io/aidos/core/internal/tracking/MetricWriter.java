@@ -56,6 +56,14 @@ public final class MetricWriter implements AutoCloseable {
         await(queueWrite(buffer));
     }
 
+    /** Flushes the run's buffer if it has one (without creating one). */
+    void flushIfBuffered(String runId) {
+        MetricBuffer buffer = buffers.get(runId);
+        if (buffer != null) {
+            flush(buffer);
+        }
+    }
+
     /** Flushes and forgets a finished run's buffer. */
     void release(String runId) {
         MetricBuffer buffer = buffers.get(runId);
@@ -96,20 +104,25 @@ public final class MetricWriter implements AutoCloseable {
             return;
         }
         try {
-            KeyGroups groups = new KeyGroups(batch.keys(), batch.size());
-            db.inTransaction("log metrics", c -> {
-                if (db.dialect() == Dialect.POSTGRES) {
-                    LatestMetrics.insertWithChunks(c, batch, groups); // one round trip per write
-                } else {
-                    MetricChunks.insert(c, batch, groups);
-                    LatestMetrics.update(c, batch, groups);
-                }
-                return null;
-            });
+            writeNow(batch);
         } catch (RuntimeException e) {
             buffer.restore(batch);
             throw e;
         }
+    }
+
+    /** Writes a batch at once, in one transaction, past any buffer (for the server's synchronous logging). */
+    void writeNow(MetricBatch batch) {
+        KeyGroups groups = new KeyGroups(batch.keys(), batch.size());
+        db.inTransaction("log metrics", c -> {
+            if (db.dialect() == Dialect.POSTGRES) {
+                LatestMetrics.insertWithChunks(c, batch, groups); // one round trip per write
+            } else {
+                MetricChunks.insert(c, batch, groups);
+                LatestMetrics.update(c, batch, groups);
+            }
+            return null;
+        });
     }
 
     private static void await(CompletableFuture<Void> write) {
