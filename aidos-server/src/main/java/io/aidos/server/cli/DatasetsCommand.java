@@ -68,11 +68,20 @@ final class DatasetsCommand {
                 ticker.scheduleAtFixedRate(() -> progress.showElapsed("importing " + file.getFileName()), 0, 200,
                         TimeUnit.MILLISECONDS);
                 DatasetVersion v = draft.commit(message);
-                ticker.shutdownNow();
+                stop(ticker);
                 progress.done();
                 print(spec, connection, v);
             } finally {
-                ticker.shutdownNow();
+                stop(ticker);
+            }
+        }
+
+        private static void stop(ScheduledExecutorService ticker) {
+            ticker.shutdownNow();
+            try {
+                ticker.awaitTermination(1, TimeUnit.SECONDS); // a tick in flight must not print after the result
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }
