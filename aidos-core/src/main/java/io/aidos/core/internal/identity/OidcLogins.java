@@ -83,7 +83,8 @@ public final class OidcLogins {
         q.put("code_challenge", challenge(verifier));
         q.put("code_challenge_method", "S256");
         String base = meta.authorizationEndpoint().toString();
-        return new AuthorizationRedirect(URI.create(base + (base.contains("?") ? "&" : "?") + form(q)), state);
+        return new AuthorizationRedirect(URI.create(base + (base.contains("?") ? "&" : "?") + form(q).replace("+", "%20")),
+                state);
     }
 
     /** Completes the login the provider redirected back with; AuthenticationException on any mismatch. */
