@@ -1,0 +1,27 @@
+package io.aidos.core.internal.identity;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+/** Captures what is written to stdout and stderr (where slf4j-simple logs) while some code runs. */
+final class LogCapture {
+    private LogCapture() {
+    }
+
+    static synchronized String during(Runnable work) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        PrintStream capture = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+        System.setOut(capture);
+        System.setErr(capture);
+        try {
+            work.run();
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+        return buffer.toString(StandardCharsets.UTF_8);
+    }
+}
