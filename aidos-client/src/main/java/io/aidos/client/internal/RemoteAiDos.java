@@ -26,7 +26,7 @@ public final class RemoteAiDos implements AiDos {
         this.metrics = new MetricBatcher(rest, config.metricBatchSize(), config.metricFlushInterval());
         this.datasets = new RemoteDatasets(rest);
         this.experiments = new RemoteExperiments(rest, metrics);
-        this.models = new RemoteModels(rest, experiments, ModelCache.folder(config));
+        this.models = new RemoteModels(rest, ModelCache.folder(config));
         this.trainer = new RemoteTrainer(rest, experiments);
     }
 

@@ -19,7 +19,7 @@ final class RemoteModels implements Models {
     private final Rest rest;
     private final ModelCache cache;
 
-    RemoteModels(Rest rest, RemoteExperiments experiments, Path cacheRoot) {
+    RemoteModels(Rest rest, Path cacheRoot) {
         this.rest = rest;
         this.cache = new ModelCache(rest, cacheRoot);
     }

@@ -1,6 +1,5 @@
 package io.aidos.client.internal;
 
-import io.aidos.api.AiDosException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -87,11 +86,6 @@ final class SseLines {
             }
         };
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(events, Spliterator.ORDERED), false)
-                .onClose(() -> {
-                    response.close();
-                    if (response.code() >= 400) {
-                        throw new AiDosException("log stream answered " + response.code());
-                    }
-                });
+                .onClose(response::close);
     }
 }

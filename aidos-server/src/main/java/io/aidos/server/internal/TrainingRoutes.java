@@ -4,7 +4,6 @@ import static io.aidos.server.internal.ApiRoute.get;
 import static io.aidos.server.internal.ApiRoute.post;
 
 import io.aidos.api.Job;
-import io.aidos.api.JobStatus;
 import io.aidos.api.NotFoundException;
 import io.aidos.api.TrainingJob;
 import io.aidos.api.TrainingResult;
@@ -101,9 +100,5 @@ final class TrainingRoutes {
         m.put("stopped_early", r.stoppedEarly());
         m.put("model_version", r.modelVersion());
         Json.ok(ctx, m);
-    }
-
-    static boolean isFinal(JobStatus s) {
-        return s.isFinal();
     }
 }
