@@ -1,0 +1,147 @@
+package io.aidos.server;
+
+import io.aidos.api.AiDos;
+import io.aidos.api.BackendUnavailableException;
+import io.aidos.server.internal.ApiRoute;
+import io.aidos.server.internal.ApiRoutes;
+import io.aidos.server.internal.ErrorHandlers;
+import io.aidos.server.internal.IdempotencyCache;
+import io.aidos.server.internal.RequestGuard;
+import io.aidos.server.internal.ServerContext;
+import io.aidos.spi.Arguments;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Serves one {@link AiDos} (usually an embedded {@code local:} or PostgreSQL backend) as the REST API under
+ * {@code /api/v1}, with its OpenAPI document at {@code /api/v1/openapi.json}.
+ *
+ * <pre>{@code
+ * try (AiDos aidos = AiDos.open("local:./aidos-data");
+ *      AidosServer server = AidosServer.start(aidos, ServerConfig.builder().port(8080).build())) {
+ *     server.join();
+ * }
+ * }</pre>
+ *
+ * The server does not own {@code aidos}: close it after the server.
+ */
+public final class AidosServer implements AutoCloseable {
+    private final Javalin app;
+    private final List<ApiRoute> routes;
+    private final ServerConfig config;
+
+    private AidosServer(Builder b) {
+        this.config = b.config;
+        ServerContext context = new ServerContext(b.aidos, b.config, new IdempotencyCache());
+        this.routes = ApiRoutes.of(context);
+        RequestGuard guard = new RequestGuard(b.authenticator);
+        ErrorHandlers errors = new ErrorHandlers(b.groups);
+        this.app = Javalin.create(c -> {
+            c.startup.showJavalinBanner = false;
+            c.startup.showOldJavalinVersionWarning = false;
+            c.http.maxRequestSize = b.config.maxJsonBytes();
+            c.jetty.modifyHttpConfiguration(http -> {
+                http.setRequestHeaderSize(64 * 1024);
+                http.setSendServerVersion(false);
+            });
+            if (!b.config.corsOrigins().isEmpty()) {
+                c.bundledPlugins.enableCors(cors -> cors.addRule(rule -> b.config.corsOrigins()
+                        .forEach(rule::allowHost)));
+            }
+            c.routes.before("/api/*", guard::check);
+            errors.register(c.routes);
+            for (ApiRoute r : routes) {
+                c.routes.addHttpHandler(r.method(), r.path(), r.handler());
+            }
+            for (RouteGroup g : b.groups) {
+                g.register(c.routes, b.aidos);
+            }
+        });
+    }
+
+    public static Builder builder(AiDos aidos) {
+        return new Builder(aidos);
+    }
+
+    /** Starts a server for {@code aidos} with {@code config} and the local-owner authenticator. */
+    public static AidosServer start(AiDos aidos, ServerConfig config) {
+        return builder(aidos).config(config).start();
+    }
+
+    private AidosServer startNow() {
+        try {
+            app.start(config.host(), config.port());
+        } catch (RuntimeException e) {
+            throw new BackendUnavailableException("cannot start the AI-DOS server on " + config.host() + ":"
+                    + config.port() + ": " + e.getMessage(), e);
+        }
+        return this;
+    }
+
+    /** The port listened on (the chosen one when the config said 0). */
+    public int port() {
+        return app.port();
+    }
+
+    /** {@code http://HOST:PORT}, the URI a client opens. */
+    public String uri() {
+        return "http://" + config.host() + ":" + port();
+    }
+
+    /** The {@code /api/v1} routes, as the OpenAPI document lists them (method + path). */
+    public List<String> routes() {
+        return routes.stream().map(ApiRoute::key).toList();
+    }
+
+    /** Blocks until the server stops (for a {@code main}). */
+    public void join() throws InterruptedException {
+        app.jettyServer().server().join();
+    }
+
+    /** Who the current request acts for, as the {@link RequestAuthenticator} decided. */
+    public static Principal principal(Context ctx) {
+        Principal p = ctx.attribute(RequestGuard.PRINCIPAL);
+        return p == null ? Principal.LOCAL_OWNER : p;
+    }
+
+    /** Stops accepting requests and stops the server; the served {@link AiDos} stays open. Idempotent. */
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    /** Configures a server; {@link #start()} starts it. */
+    public static final class Builder {
+        private final AiDos aidos;
+        private ServerConfig config = ServerConfig.defaults();
+        private RequestAuthenticator authenticator = RequestAuthenticator.localOwner();
+        private final List<RouteGroup> groups = new ArrayList<>();
+
+        private Builder(AiDos aidos) {
+            this.aidos = Arguments.notNull("aidos", aidos);
+        }
+
+        public Builder config(ServerConfig config) {
+            this.config = Arguments.notNull("config", config);
+            return this;
+        }
+
+        /** Who may call: by default the embedded single local owner (no login). */
+        public Builder authenticator(RequestAuthenticator authenticator) {
+            this.authenticator = Arguments.notNull("authenticator", authenticator);
+            return this;
+        }
+
+        /** Adds another route group (the MLflow-compatible API, say), registered after the AI-DOS routes. */
+        public Builder routes(RouteGroup group) {
+            groups.add(Arguments.notNull("group", group));
+            return this;
+        }
+
+        public AidosServer start() {
+            return new AidosServer(this).startNow();
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.aidos.server.internal;
+
+import static io.aidos.server.internal.ApiRoute.get;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** The one {@code /api/v1} route table: Javalin registers it and {@link OpenApiDocument} describes it. */
+public final class ApiRoutes {
+
+    private ApiRoutes() {
+    }
+
+    public static List<ApiRoute> of(ServerContext server) {
+        List<ApiRoute> all = new ArrayList<>();
+        all.add(get("/api/v1/health", "system", "Liveness: {status: UP}", ctx -> Json.ok(ctx,
+                Map.of("status", "UP", "backend", server.aidos().uri()))));
+        all.addAll(new DatasetRoutes(server).routes());
+        all.addAll(new ExperimentRoutes(server).routes());
+        all.addAll(new RunRoutes(server).routes());
+        all.addAll(new ArtifactRoutes(server).routes());
+        all.addAll(new RegistryRoutes(server).routes());
+        all.addAll(new TrainingRoutes(server).routes());
+        AtomicReference<List<ApiRoute>> table = new AtomicReference<>();
+        all.add(get("/api/v1/openapi.json", "system", "This OpenAPI 3 document", ctx -> Json.ok(ctx,
+                OpenApiDocument.of(table.get()))));
+        table.set(List.copyOf(all));
+        return table.get();
+    }
+}

@@ -1,0 +1,40 @@
+package io.aidos.server.internal;
+
+import io.aidos.server.AuthenticationRequest;
+import io.aidos.server.Principal;
+import io.aidos.server.RequestAuthenticator;
+import io.javalin.http.Context;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The before-handler of every {@code /api/} request: asks the authenticator and keeps the principal. */
+public final class RequestGuard {
+    public static final String PRINCIPAL = "aidos.principal";
+    private final RequestAuthenticator authenticator;
+
+    public RequestGuard(RequestAuthenticator authenticator) {
+        this.authenticator = authenticator;
+    }
+
+    public void check(Context ctx) {
+        if (!authenticator.protects(ctx.path())) {
+            ctx.attribute(PRINCIPAL, Principal.LOCAL_OWNER);
+            return;
+        }
+        AuthenticationRequest request = new AuthenticationRequest(ctx.method().name(), ctx.path(), ctx.ip(),
+                bearer(ctx.header("Authorization")));
+        Principal p = authenticator.authenticate(request);
+        if (p == null) {
+            throw new io.aidos.api.AuthenticationException("the request was not authenticated");
+        }
+        ctx.attribute(PRINCIPAL, p);
+    }
+
+    static Optional<String> bearer(String header) {
+        if (header == null || header.length() < 7 || !header.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")) {
+            return Optional.empty();
+        }
+        String token = header.substring(7).trim();
+        return token.isEmpty() ? Optional.empty() : Optional.of(token);
+    }
+}
