@@ -181,6 +181,9 @@ public interface DatasetContract extends ContractFixture {
         try (Stream<Row> s = rows.rows()) {
             assertThat(s.map(r -> r.get("label")).toList()).containsExactly("5", null);
         }
+        // Immutable maps (Map.of) are how most callers write rows; they refuse null lookups, so must be accepted.
+        assertThat(aidos().datasets().create("immutable-rows").fromRows(List.of(Map.of("x", 1L), Map.of("x", 2L)))
+                .commit("Map.of rows").rowCount()).isEqualTo(2);
     }
 
     @Test

@@ -73,7 +73,7 @@ final class RemoteDatasetDraft implements DatasetDraft {
     public DatasetDraft fromRows(List<Map<String, Object>> rows) {
         List<Map<String, Object>> copy = List.copyOf(Arguments.notNull("rows", rows));
         for (Map<String, Object> row : copy) {
-            if (row.containsKey(null)) {
+            if (row.keySet().stream().anyMatch(java.util.Objects::isNull)) { // Map.of rows reject containsKey(null)
                 throw new InvalidInputException("column", null, "must not be null (rows need named columns)");
             }
         }

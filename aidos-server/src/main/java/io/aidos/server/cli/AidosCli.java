@@ -10,7 +10,7 @@ import java.io.PrintWriter;
 /** {@code aidos}: the AI-DOS command line. Exit codes: 0 done, 1 the operation failed, 2 bad usage or input. */
 @Command(name = "aidos", mixinStandardHelpOptions = true, version = "aidos 0.1.0-SNAPSHOT",
         description = "AI-DOS: datasets, runs, training and models from the command line.",
-        subcommands = {StatusCommand.class, DatasetsCommand.class, RunsCommand.class, TrainCommand.class,
+        subcommands = {ServerCommand.class, KeysCommand.class, StatusCommand.class, DatasetsCommand.class, RunsCommand.class, TrainCommand.class,
                 JobsCommand.class, ModelsCommand.class, PredictCommand.class, CommandLine.HelpCommand.class})
 public final class AidosCli implements Runnable {
 

@@ -23,8 +23,13 @@ public final class MlflowApi {
 
     /** Registers every MLflow endpoint on {@code config.routes}, served from {@code aidos}'s store. */
     public static void register(JavalinConfig config, LocalAiDos aidos) {
+        register(config.routes, aidos);
+    }
+
+    /** Registers every MLflow endpoint on {@code routesConfig}, served from {@code aidos}'s store. */
+    public static void register(io.javalin.config.RoutesConfig routesConfig, LocalAiDos aidos) {
         Catalogs catalogs = aidos.catalogs();
-        MlflowRoutes routes = new MlflowRoutes(config.routes);
+        MlflowRoutes routes = new MlflowRoutes(routesConfig);
         ExperimentRoutes experiments = new ExperimentRoutes(catalogs.experiments());
         experiments.register(routes);
         new RunRoutes(catalogs, experiments).register(routes);
