@@ -16,10 +16,23 @@ import io.aidos.core.internal.store.Database;
 import io.aidos.core.internal.store.StoreLocation;
 import io.aidos.core.internal.tracking.LocalExperiments;
 import io.aidos.core.internal.tracking.MetricWriter;
+import io.aidos.api.NotFoundException;
+import io.aidos.spi.Arguments;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** The in-process backend: one connection pool, one artifact folder, one metric writer. Thread-safe. */
+/**
+ * The in-process backend: one connection pool, one artifact folder, one metric writer. Thread-safe.
+ *
+ * <p>What {@link #open} returns works in the {@code local} organization, as the embedded backend's single local
+ * owner. {@link #forOrganization(String)} gives a view of the same store for another organization (the server
+ * serves each request from its caller's): its datasets, experiments, runs, models and jobs are only that
+ * organization's, its names are its own, and it shares the pool, blobs, metric writer and training workers.
+ */
 public final class LocalAiDos implements AiDos {
+    /** The organization of the embedded backend's local owner and of everything stored before tenancy. */
+    public static final String LOCAL_ORG = "local";
     private final String uri;
     private final Database db;
     private final BlobStore blobs;
@@ -30,7 +43,10 @@ public final class LocalAiDos implements AiDos {
     private final Catalogs catalogs;
     private final AiDosConfig config;
     private final Path dataFolder;
-    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicBoolean closed;
+    private final String orgId;
+    private final LocalAiDos root; // null for the instance open() made
+    private final Map<String, LocalAiDos> views;
     private Trainer trainer; // opened on first use: it may start a worker
 
     private LocalAiDos(AiDosConfig config, StoreLocation location, Database db, BlobStore blobs) {
@@ -42,9 +58,30 @@ public final class LocalAiDos implements AiDos {
         // Write-behind threads: enough to overlap logging and I/O, leaving connections for everything else.
         this.metrics = new MetricWriter(db, config.metricBatchSize(), config.metricFlushInterval(),
                 Math.max(1, Math.min(4, config.poolSize() / 2)));
-        this.datasets = new LocalDatasets(db, blobs);
-        this.experiments = new LocalExperiments(db, blobs, metrics);
-        this.models = new LocalModels(db, blobs, dataFolder.resolve("cache"));
+        this.orgId = LOCAL_ORG;
+        this.root = null;
+        this.closed = new AtomicBoolean();
+        this.views = new ConcurrentHashMap<>();
+        this.datasets = new LocalDatasets(db, blobs, orgId);
+        this.experiments = new LocalExperiments(db, blobs, metrics, orgId);
+        this.models = new LocalModels(db, blobs, dataFolder.resolve("cache"), orgId);
+        this.catalogs = new Catalogs(experiments, models);
+    }
+
+    private LocalAiDos(LocalAiDos root, String orgId) {
+        this.uri = root.uri;
+        this.config = root.config;
+        this.dataFolder = root.dataFolder;
+        this.db = root.db;
+        this.blobs = root.blobs;
+        this.metrics = root.metrics;
+        this.orgId = orgId;
+        this.root = root;
+        this.closed = root.closed;
+        this.views = root.views;
+        this.datasets = new LocalDatasets(db, blobs, orgId);
+        this.experiments = new LocalExperiments(db, blobs, metrics, orgId);
+        this.models = new LocalModels(db, blobs, dataFolder.resolve("cache"), orgId);
         this.catalogs = new Catalogs(experiments, models);
     }
 
@@ -53,6 +90,33 @@ public final class LocalAiDos implements AiDos {
         BlobStore blobs = new BlobStore(location.artifactRoot());
         Database db = Database.open(location, config);
         return new LocalAiDos(config, location, db, blobs);
+    }
+
+    /**
+     * This store as organization {@code orgId} sees it (this instance for {@code local}). Views are cached and
+     * need no closing; closing the instance {@link #open} made closes them all.
+     *
+     * @throws NotFoundException if there is no such organization
+     */
+    public LocalAiDos forOrganization(String orgId) {
+        Arguments.notNull("orgId", orgId);
+        LocalAiDos top = root == null ? this : root;
+        if (orgId.equals(LOCAL_ORG)) {
+            return top;
+        }
+        LocalAiDos view = views.get(orgId);
+        if (view != null) {
+            return view;
+        }
+        if (db.queryOne("find organization", "SELECT 1 FROM organizations WHERE id = ?", rs -> 1, orgId).isEmpty()) {
+            throw new NotFoundException("organization", orgId);
+        }
+        return views.computeIfAbsent(orgId, id -> new LocalAiDos(top, id));
+    }
+
+    /** The organization whose resources this instance sees ({@code local} unless from {@link #forOrganization}). */
+    public String organization() {
+        return orgId;
     }
 
     @Override
@@ -76,7 +140,14 @@ public final class LocalAiDos implements AiDos {
             throw new IllegalStateException("this AiDos instance is closed");
         }
         if (trainer == null) {
-            trainer = Extensions.trainer(this);
+            if (root == null) {
+                trainer = Extensions.trainer(this);
+            } else if (root.trainer() instanceof OrganizationTrainers shared) {
+                trainer = shared.forOrganization(this);
+            } else {
+                throw new UnsupportedOperationException("the trainer of " + uri + " serves only the local"
+                        + " organization");
+            }
         }
         return trainer;
     }
@@ -112,9 +183,10 @@ public final class LocalAiDos implements AiDos {
         return dataFolder;
     }
 
+    /** Closes the store and every organization view of it; closing a view itself does nothing. */
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) {
+        if (root == null && closed.compareAndSet(false, true)) {
             try {
                 closeTrainer();
                 metrics.close();
@@ -140,6 +212,6 @@ public final class LocalAiDos implements AiDos {
 
     @Override
     public String toString() {
-        return "AiDos{" + uri + "}";
+        return root == null ? "AiDos{" + uri + "}" : "AiDos{" + uri + ", organization " + orgId + "}";
     }
 }

@@ -16,7 +16,7 @@ public final class ApiRoutes {
     public static List<ApiRoute> of(ServerContext server) {
         List<ApiRoute> all = new ArrayList<>();
         all.add(get("/api/v1/health", "system", "Liveness: {status: UP}", ctx -> Json.ok(ctx,
-                Map.of("status", "UP", "backend", server.aidos().uri()))));
+                Map.of("status", "UP", "backend", server.root().uri()))));
         all.addAll(new DatasetRoutes(server).routes());
         all.addAll(new ExperimentRoutes(server).routes());
         all.addAll(new RunRoutes(server).routes());

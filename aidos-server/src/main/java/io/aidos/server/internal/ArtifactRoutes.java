@@ -37,7 +37,7 @@ final class ArtifactRoutes {
     }
 
     private Run run(Context ctx) {
-        return server.aidos().experiments().getRun(ctx.pathParam("run_id"));
+        return server.aidos(ctx).experiments().getRun(ctx.pathParam("run_id"));
     }
 
     private void upload(Context ctx) throws IOException {

@@ -35,7 +35,7 @@ final class DatasetRoutes {
     List<ApiRoute> routes() {
         return List.of(
                 get("/api/v1/datasets", TAG, "List datasets", ctx -> Json.ok(ctx,
-                        server.aidos().datasets().list().stream().map(Views::dataset).toList())),
+                        server.aidos(ctx).datasets().list().stream().map(Views::dataset).toList())),
                 get("/api/v1/datasets/{name}", TAG, "Get a dataset", ctx -> Json.ok(ctx, Views.dataset(dataset(ctx)))),
                 post("/api/v1/datasets/{name}/versions", TAG, "Create a dataset (create=true) or its next version from"
                         + " a streamed CSV, JSON Lines, rows or IDX body", upload::handle).body(ApiRoute.Body.STREAM),
@@ -55,7 +55,7 @@ final class DatasetRoutes {
     }
 
     private Dataset dataset(Context ctx) {
-        return server.aidos().datasets().get(ctx.pathParam("name"));
+        return server.aidos(ctx).datasets().get(ctx.pathParam("name"));
     }
 
     private DatasetVersion version(Context ctx) {

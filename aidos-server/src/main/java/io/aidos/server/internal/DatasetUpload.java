@@ -33,8 +33,8 @@ final class DatasetUpload {
     void handle(Context ctx) throws IOException {
         String name = ctx.pathParam("name");
         boolean create = "true".equals(ctx.queryParam("create"));
-        DatasetDraft draft = create ? server.aidos().datasets().create(name)
-                : server.aidos().datasets().get(name).newVersion();
+        DatasetDraft draft = create ? server.aidos(ctx).datasets().create(name)
+                : server.aidos(ctx).datasets().get(name).newVersion();
         String description = ctx.queryParam("description");
         if (description != null) {
             draft.description(description);

@@ -29,22 +29,22 @@ final class ExperimentRoutes {
                 post("/api/v1/experiments", TAG, "Create an experiment {name, if_absent}", this::create),
                 post("/api/v1/runs", TAG, "Start a run {experiment_name, run_name?}", this::startRun),
                 get("/api/v1/runs", TAG, "List an experiment's runs, newest first (?experiment=NAME)", ctx ->
-                        Json.ok(ctx, experiment(Params.require("experiment", ctx.queryParam("experiment"))).runs()
+                        Json.ok(ctx, experiment(ctx, Params.require("experiment", ctx.queryParam("experiment"))).runs()
                                 .stream().map(Views::run).toList())),
                 post("/api/v1/runs/search", TAG, "Search runs {experiment_names, filter, order_by, limit}",
                         this::search));
     }
 
-    private Experiment experiment(String name) {
-        return server.aidos().experiments().get(name);
+    private Experiment experiment(Context ctx, String name) {
+        return server.aidos(ctx).experiments().get(name);
     }
 
     private void list(Context ctx) {
         String name = ctx.queryParam("name");
         if (name != null) {
-            Json.ok(ctx, Views.experiment(experiment(name)));
+            Json.ok(ctx, Views.experiment(experiment(ctx, name)));
         } else {
-            Json.ok(ctx, server.aidos().experiments().list().stream().map(Views::experiment).toList());
+            Json.ok(ctx, server.aidos(ctx).experiments().list().stream().map(Views::experiment).toList());
         }
     }
 
@@ -52,14 +52,14 @@ final class ExperimentRoutes {
         JsonNode body = Json.body(ctx, server.jsonLimit());
         String name = Json.text(body, "name");
         boolean ifAbsent = body.path("if_absent").asBoolean(false);
-        Experiment e = ifAbsent ? server.aidos().experiments().getOrCreate(name)
-                : server.aidos().experiments().create(name);
+        Experiment e = ifAbsent ? server.aidos(ctx).experiments().getOrCreate(name)
+                : server.aidos(ctx).experiments().create(name);
         Json.respond(ctx, ifAbsent ? 200 : 201, Views.experiment(e));
     }
 
     private void startRun(Context ctx) {
         JsonNode body = Json.body(ctx, server.jsonLimit());
-        Experiment e = experiment(Json.text(body, "experiment_name"));
+        Experiment e = experiment(ctx, Json.text(body, "experiment_name"));
         String runName = Json.text(body, "run_name");
         Run run = runName == null ? e.startRun() : e.startRun(runName);
         Json.respond(ctx, 201, Views.run(run));
@@ -79,7 +79,7 @@ final class ExperimentRoutes {
         if (body.hasNonNull("limit")) {
             q = q.limit(body.get("limit").asInt());
         }
-        Json.ok(ctx, server.aidos().experiments().searchRuns(q).stream().map(Views::run).toList());
+        Json.ok(ctx, server.aidos(ctx).experiments().searchRuns(q).stream().map(Views::run).toList());
     }
 
     private static List<String> strings(JsonNode body, String field) {

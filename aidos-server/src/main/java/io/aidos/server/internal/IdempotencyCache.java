@@ -9,8 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
- * Remembers the answers of POSTs sent with an {@code Idempotency-Key} header (per route and key, the most recent
- * 10,000), so a client that retries after a lost answer gets the first answer instead of a second effect. A retry
+ * Remembers the answers of POSTs sent with an {@code Idempotency-Key} header (per caller, organization, route and
+ * key, the most recent 10,000), so a client that retries after a lost answer gets the first answer instead of a second effect. A retry
  * that arrives while the first attempt is still running waits for it. Only successful answers are kept: a failed
  * attempt may be retried for real.
  */
@@ -30,7 +30,9 @@ public final class IdempotencyCache {
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
             throw new InvalidInputException("Idempotency-Key", key, "must be 1 to " + MAX_KEY_LENGTH + " characters");
         }
-        String slot = ctx.path() + " " + key;
+        // Per caller and organization too: another caller's key never replays an answer meant for someone else.
+        io.aidos.server.Principal caller = io.aidos.server.AidosServer.principal(ctx);
+        String slot = caller.id() + " " + Tenancy.organization(ctx) + " " + ctx.path() + " " + key;
         CompletableFuture<Object> mine = new CompletableFuture<>();
         CompletableFuture<Object> first = answers.putIfAbsent(slot, mine);
         if (first != null) {

@@ -25,7 +25,7 @@ final class RegistryRoutes {
     List<ApiRoute> routes() {
         return List.of(
                 get("/api/v1/models", TAG, "List registered models", ctx -> Json.ok(ctx,
-                        server.aidos().models().list().stream().map(Views::model).toList())),
+                        server.aidos(ctx).models().list().stream().map(Views::model).toList())),
                 get(MODEL, TAG, "Get a registered model", ctx -> Json.ok(ctx, Views.model(model(ctx)))),
                 post(MODEL + "/versions", TAG, "Register a run's artifact as the next version {run_id, artifact_path}",
                         this::register),
@@ -48,12 +48,12 @@ final class RegistryRoutes {
     }
 
     private RegisteredModel model(Context ctx) {
-        return server.aidos().models().get(ctx.pathParam("name"));
+        return server.aidos(ctx).models().get(ctx.pathParam("name"));
     }
 
     private void register(Context ctx) {
         JsonNode body = Json.body(ctx, server.jsonLimit());
-        Json.respond(ctx, 201, server.aidos().models().register(ctx.pathParam("name"), Json.text(body, "run_id"),
+        Json.respond(ctx, 201, server.aidos(ctx).models().register(ctx.pathParam("name"), Json.text(body, "run_id"),
                 Json.text(body, "artifact_path")));
     }
 

@@ -21,8 +21,10 @@ public final class RequestGuard {
             ctx.attribute(PRINCIPAL, Principal.LOCAL_OWNER);
             return;
         }
+        String org = ctx.header(Tenancy.ORG_HEADER);
         AuthenticationRequest request = new AuthenticationRequest(ctx.method().name(), ctx.path(), ctx.ip(),
-                bearer(ctx.header("Authorization")));
+                bearer(ctx.header("Authorization")), org == null || org.isBlank() ? Optional.empty()
+                : Optional.of(org.trim()));
         Principal p = authenticator.authenticate(request);
         if (p == null) {
             throw new io.aidos.api.AuthenticationException("the request was not authenticated");

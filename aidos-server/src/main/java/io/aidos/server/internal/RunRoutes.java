@@ -48,7 +48,7 @@ final class RunRoutes {
     }
 
     Run run(Context ctx) {
-        return server.aidos().experiments().getRun(ctx.pathParam("run_id"));
+        return server.aidos(ctx).experiments().getRun(ctx.pathParam("run_id"));
     }
 
     private void logMetrics(Context ctx) {

@@ -2,9 +2,19 @@ package io.aidos.server.internal;
 
 import io.aidos.api.AiDos;
 import io.aidos.server.ServerConfig;
+import io.javalin.http.Context;
 
-/** What every route handler needs: the served backend, the limits and the idempotency-key memory. */
-public record ServerContext(AiDos aidos, ServerConfig config, IdempotencyCache idempotency) {
+/**
+ * What every route handler needs: the served backend, the limits and the idempotency-key memory. Handlers reach
+ * the backend only through {@link #aidos(Context)}, the caller's organization's view of it; {@code root} is for
+ * what belongs to no organization (health).
+ */
+public record ServerContext(AiDos root, ServerConfig config, IdempotencyCache idempotency) {
+
+    /** The backend as the request's caller sees it: their organization's resources only ({@link Tenancy}). */
+    public AiDos aidos(Context ctx) {
+        return Tenancy.scope(root, ctx);
+    }
 
     public long jsonLimit() {
         return config.maxJsonBytes();

@@ -33,12 +33,12 @@ final class TrainingRoutes {
     List<ApiRoute> routes() {
         return List.of(
                 get("/api/v1/training/algorithms", TAG, "Algorithms with their tasks and parameters", ctx -> Json.ok(
-                        ctx, server.aidos().trainer().algorithms())),
+                        ctx, server.aidos(ctx).trainer().algorithms())),
                 get("/api/v1/training/jobs", TAG, "Recent jobs of both kinds, newest first (?limit=, default 100)",
-                        ctx -> Json.ok(ctx, server.aidos().trainer().jobs(Params.intValue("limit",
+                        ctx -> Json.ok(ctx, server.aidos(ctx).trainer().jobs(Params.intValue("limit",
                                 ctx.queryParam("limit"), 100)).stream().map(Views::job).toList())),
                 post("/api/v1/training/jobs", TAG, "Submit a training job (a TrainingSpec)", ctx -> Json.respond(ctx,
-                        201, Views.job(server.aidos().trainer().submit(SpecJson.trainingSpec(
+                        201, Views.job(server.aidos(ctx).trainer().submit(SpecJson.trainingSpec(
                                 Json.body(ctx, server.jsonLimit())))))),
                 get(JOB, TAG, "Get a job of either kind", ctx -> Json.ok(ctx, Views.job(anyJob(ctx)))),
                 post(JOB + "/cancel", TAG, "Cancel a job; answers the status after the request", ctx -> Json.ok(ctx,
@@ -52,7 +52,7 @@ final class TrainingRoutes {
                         + " job ends (event 'log' per line with id = seq, then 'end')", TAG, ApiRoute.Body.NONE,
                         ApiRoute.Produces.EVENT_STREAM, false, new JobLogStream(this::anyJob).handler()),
                 post("/api/v1/training/tuning-jobs", TAG, "Submit a tuning job (a TuningSpec)", ctx -> Json.respond(
-                        ctx, 201, Views.job(server.aidos().trainer().submit(SpecJson.tuningSpec(
+                        ctx, 201, Views.job(server.aidos(ctx).trainer().submit(SpecJson.tuningSpec(
                                 Json.body(ctx, server.jsonLimit())))))),
                 get(TUNE + "/result", TAG, "Wait up to ?wait_ms= (at most 30 s) for a tuning job's result",
                         this::tuningResult));
@@ -61,10 +61,10 @@ final class TrainingRoutes {
     Job anyJob(Context ctx) {
         String id = ctx.pathParam("job_id");
         try {
-            return server.aidos().trainer().job(id);
+            return server.aidos(ctx).trainer().job(id);
         } catch (InvalidInputException notTraining) {
             try {
-                return server.aidos().trainer().tuningJob(id);
+                return server.aidos(ctx).trainer().tuningJob(id);
             } catch (InvalidInputException | NotFoundException e) {
                 throw notTraining;
             }
@@ -77,7 +77,7 @@ final class TrainingRoutes {
     }
 
     private void trainingResult(Context ctx) {
-        TrainingJob job = server.aidos().trainer().job(ctx.pathParam("job_id"));
+        TrainingJob job = server.aidos(ctx).trainer().job(ctx.pathParam("job_id"));
         TrainingResult r = job.await(wait(ctx));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("job_id", r.jobId());
@@ -88,7 +88,7 @@ final class TrainingRoutes {
     }
 
     private void tuningResult(Context ctx) {
-        TuningJob job = server.aidos().trainer().tuningJob(ctx.pathParam("job_id"));
+        TuningJob job = server.aidos(ctx).trainer().tuningJob(ctx.pathParam("job_id"));
         TuningResult r = job.await(wait(ctx));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("job_id", r.jobId());

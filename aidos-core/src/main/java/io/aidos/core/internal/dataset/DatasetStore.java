@@ -16,23 +16,26 @@ final class DatasetStore {
             + " v.row_count, v.content_hash, v.size_bytes, v.stats_json, v.blob_sha256";
     final Database db;
     final BlobStore blobs;
+    private final String orgId;
 
-    DatasetStore(Database db, BlobStore blobs) {
+    /** Sees and creates only the datasets of organization {@code orgId}. */
+    DatasetStore(Database db, BlobStore blobs, String orgId) {
         this.db = db;
         this.blobs = blobs;
+        this.orgId = orgId;
     }
 
     record DatasetRecord(long id, String name, String description, Instant createdAt) {
     }
 
     Optional<DatasetRecord> find(String name) {
-        return db.queryOne("get dataset", "SELECT id, name, description, created_at FROM datasets WHERE name = ?",
-                DatasetStore::mapDataset, name);
+        return db.queryOne("get dataset", "SELECT id, name, description, created_at FROM datasets WHERE org_id = ?"
+                + " AND name = ?", DatasetStore::mapDataset, orgId, name);
     }
 
     List<DatasetRecord> list() {
-        return db.query("list datasets", "SELECT id, name, description, created_at FROM datasets ORDER BY name",
-                DatasetStore::mapDataset);
+        return db.query("list datasets", "SELECT id, name, description, created_at FROM datasets WHERE org_id = ?"
+                + " ORDER BY name", DatasetStore::mapDataset, orgId);
     }
 
     List<LocalDatasetVersion> versions(long datasetId) {
@@ -54,12 +57,12 @@ final class DatasetStore {
     int commit(String name, boolean create, String description, EncodedDataset data, String message) {
         return db.inTransaction("commit dataset version", c -> {
             long now = System.currentTimeMillis();
-            if (create && Database.update(c, "INSERT INTO datasets (name, description, created_at) VALUES (?, ?, ?)"
-                    + " ON CONFLICT DO NOTHING", name, description, now) == 0) {
+            if (create && Database.update(c, "INSERT INTO datasets (org_id, name, description, created_at) VALUES"
+                    + " (?, ?, ?, ?) ON CONFLICT DO NOTHING", orgId, name, description, now) == 0) {
                 throw new AlreadyExistsException("dataset", name);
             }
-            List<Long> ids = Database.query(c, "SELECT id FROM datasets WHERE name = ? FOR UPDATE",
-                    rs -> rs.getLong(1), name);
+            List<Long> ids = Database.query(c, "SELECT id FROM datasets WHERE org_id = ? AND name = ? FOR UPDATE",
+                    rs -> rs.getLong(1), orgId, name);
             if (ids.isEmpty()) {
                 throw new DatasetNotFoundException(name);
             }

@@ -9,12 +9,13 @@ import io.aidos.core.internal.store.Database;
 import io.aidos.spi.Arguments;
 import java.util.List;
 
-/** {@link Datasets} on the JDBC store, with rows kept as canonical CSV in the blob store. */
+/** {@link Datasets} of one organization on the JDBC store, with rows kept as canonical CSV in the blob store. */
 public final class LocalDatasets implements Datasets {
     private final DatasetStore store;
 
-    public LocalDatasets(Database db, BlobStore blobs) {
-        this.store = new DatasetStore(db, blobs);
+    /** The datasets of organization {@code orgId}: the only ones this instance lists, finds and creates. */
+    public LocalDatasets(Database db, BlobStore blobs, String orgId) {
+        this.store = new DatasetStore(db, blobs, orgId);
     }
 
     @Override

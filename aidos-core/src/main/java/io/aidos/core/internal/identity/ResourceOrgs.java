@@ -4,8 +4,8 @@ import io.aidos.core.internal.store.Database;
 import java.util.Optional;
 
 /**
- * Which organization a top-level resource belongs to, for the server's checks. The stores themselves do not
- * yet filter by organization (see docs/identity.md, "Tenant isolation").
+ * Which organization a top-level resource belongs to, for checks outside the stores. The stores themselves are
+ * used per organization ({@code LocalAiDos.forOrganization}; see docs/identity.md, "Tenant isolation").
  */
 public final class ResourceOrgs {
     private final Database db;

@@ -17,6 +17,11 @@ public final class JobContext {
         return job.id();
     }
 
+    /** The organization the job belongs to: its handler works in that organization's view of the store. */
+    public String orgId() {
+        return job.orgId();
+    }
+
     public String spec() {
         return job.spec();
     }

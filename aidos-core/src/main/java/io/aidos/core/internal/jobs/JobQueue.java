@@ -15,14 +15,33 @@ import java.util.Optional;
 /**
  * The jobs table as a queue. Every state change is one conditional UPDATE that names the expected state (and, for a
  * worker, its own id), so a worker that lost its lease can never overwrite what the job's new owner did.
+ *
+ * <p>A queue made with {@link #JobQueue(Database)} is the workers' view: it claims jobs of every organization
+ * ({@link JobContext#orgId()} tells a handler whose job it runs). {@link #forOrganization(String)} is a caller's
+ * view: it submits jobs into one organization, and finds, lists and cancels only that organization's jobs.
  */
 public final class JobQueue {
     private static final String COLUMNS = "id, kind, spec, status, attempts, max_attempts, worker_id, lease_until,"
-            + " cancel_requested, result, error, created_at, started_at, finished_at";
+            + " cancel_requested, result, error, created_at, started_at, finished_at, org_id";
     private final Database db;
+    private final String orgId; // null: every organization (workers)
 
     public JobQueue(Database db) {
+        this(db, null);
+    }
+
+    private JobQueue(Database db, String orgId) {
         this.db = db;
+        this.orgId = orgId;
+    }
+
+    /** This queue as organization {@code orgId} sees it. */
+    public JobQueue forOrganization(String orgId) {
+        return new JobQueue(db, java.util.Objects.requireNonNull(orgId, "orgId"));
+    }
+
+    private String ownOrg() {
+        return orgId == null ? "local" : orgId;
     }
 
     /** Stores a new QUEUED job and returns its id. */
@@ -32,8 +51,8 @@ public final class JobQueue {
         }
         String id = Ids.newId();
         db.update("submit job", "INSERT INTO jobs (id, kind, spec, status, attempts, max_attempts, cancel_requested,"
-                + " created_at) VALUES (?, ?, ?, ?, 0, ?, FALSE, ?)", id, kind, spec, JobStatus.QUEUED.name(),
-                maxAttempts, System.currentTimeMillis());
+                + " created_at, org_id) VALUES (?, ?, ?, ?, 0, ?, FALSE, ?, ?)", id, kind, spec,
+                JobStatus.QUEUED.name(), maxAttempts, System.currentTimeMillis(), ownOrg());
         return id;
     }
 
@@ -42,12 +61,20 @@ public final class JobQueue {
     }
 
     public Optional<JobRecord> find(String id) {
-        return db.queryOne("get job", "SELECT " + COLUMNS + " FROM jobs WHERE id = ?", JobQueue::map, id);
+        if (orgId == null) {
+            return db.queryOne("get job", "SELECT " + COLUMNS + " FROM jobs WHERE id = ?", JobQueue::map, id);
+        }
+        return db.queryOne("get job", "SELECT " + COLUMNS + " FROM jobs WHERE id = ? AND org_id = ?", JobQueue::map,
+                id, orgId);
     }
 
     public List<JobRecord> list(int limit) {
-        return db.query("list jobs", "SELECT " + COLUMNS + " FROM jobs ORDER BY created_at DESC, id LIMIT ?",
-                JobQueue::map, limit);
+        if (orgId == null) {
+            return db.query("list jobs", "SELECT " + COLUMNS + " FROM jobs ORDER BY created_at DESC, id LIMIT ?",
+                    JobQueue::map, limit);
+        }
+        return db.query("list jobs", "SELECT " + COLUMNS + " FROM jobs WHERE org_id = ? ORDER BY created_at DESC,"
+                + " id LIMIT ?", JobQueue::map, orgId, limit);
     }
 
     /**
@@ -145,6 +172,7 @@ public final class JobQueue {
      * flag at its next heartbeat or check. Returns the status after the request.
      */
     public JobStatus cancel(String id) {
+        get(id); // another organization's job is not found
         long now = System.currentTimeMillis();
         db.update("cancel job", "UPDATE jobs SET status = ?, finished_at = ?, error = ? WHERE id = ? AND status = ?",
                 JobStatus.CANCELLED.name(), now, "cancelled before it started", id, JobStatus.QUEUED.name());
@@ -172,6 +200,9 @@ public final class JobQueue {
 
     /** Log lines after {@code afterSeq}, in order. */
     public List<JobLogLine> logs(String id, long afterSeq) {
+        if (orgId != null) {
+            get(id);
+        }
         return db.query("read job log", "SELECT seq, ts, line FROM job_logs WHERE job_id = ? AND seq > ? ORDER BY seq",
                 rs -> new JobLogLine(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3)), id, afterSeq);
     }
@@ -191,7 +222,7 @@ public final class JobQueue {
     private static JobRecord map(ResultSet rs) throws SQLException {
         return new JobRecord(rs.getString(1), rs.getString(2), rs.getString(3), JobStatus.valueOf(rs.getString(4)),
                 rs.getInt(5), rs.getInt(6), rs.getString(7), instant(rs, 8), rs.getBoolean(9), rs.getString(10),
-                rs.getString(11), instant(rs, 12), instant(rs, 13), instant(rs, 14));
+                rs.getString(11), instant(rs, 12), instant(rs, 13), instant(rs, 14), rs.getString(15));
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

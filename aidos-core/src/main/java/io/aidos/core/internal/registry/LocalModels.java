@@ -15,14 +15,15 @@ import io.aidos.core.internal.store.Database;
 import io.aidos.spi.Arguments;
 import java.util.List;
 
-/** The model registry on the JDBC store. */
+/** The model registry of one organization on the JDBC store. */
 public final class LocalModels implements Models {
     private final ModelStore store;
     private final ModelFiles files;
     private final Path cacheRoot;
 
-    public LocalModels(Database db, BlobStore blobs, Path cacheRoot) {
-        this.store = new ModelStore(db);
+    /** The registry of organization {@code orgId}: versions may come only from that organization's runs. */
+    public LocalModels(Database db, BlobStore blobs, Path cacheRoot, String orgId) {
+        this.store = new ModelStore(db, orgId);
         this.files = new ModelFiles(db, blobs, cacheRoot);
         this.cacheRoot = cacheRoot;
     }
@@ -38,7 +39,7 @@ public final class LocalModels implements Models {
         Arguments.runId(runId);
         Arguments.artifactPath("artifact path", artifactPath);
         return store.db().inTransaction("register model", c -> {
-            if (Database.query(c, "SELECT 1 FROM runs WHERE run_id = ?", rs -> 1, runId).isEmpty()) {
+            if (!store.ownsRun(c, runId)) {
                 throw new RunNotFoundException(runId);
             }
             // A file logged at exactly this path, or a folder of files logged below it.
@@ -49,7 +50,7 @@ public final class LocalModels implements Models {
                 throw new ArtifactNotFoundException(artifactPath, "run " + runId + " has no artifact at '"
                         + artifactPath + "' (log it with run.logArtifact before registering)");
             }
-            long modelId = ModelStore.ensureModel(c, name);
+            long modelId = store.ensureModel(c, name);
             int next = Database.query(c, "SELECT COALESCE(MAX(version), 0) + 1 FROM model_versions WHERE model_id = ?",
                     rs -> rs.getInt(1), modelId).get(0);
             long now = System.currentTimeMillis();
@@ -91,6 +92,12 @@ public final class LocalModels implements Models {
     @Override
     public Predictor load(ModelVersion version) {
         Arguments.notNull("version", version);
+        // Only a version of this organization's registry: a ModelVersion value can be built by anyone.
+        ModelVersion own = get(version.modelName()).version(version.version());
+        if (!own.runId().equals(version.runId()) || !own.artifactPath().equals(version.artifactPath())) {
+            throw new ModelNotFoundException(version.modelName(), "model " + version.modelName() + " version "
+                    + version.version() + " is not the one registered");
+        }
         Path folder = files.folder(version);
         String flavor = files.flavor(version, folder);
         return Extensions.predictors(flavor).load(flavor, folder, cacheRoot, version);

@@ -19,7 +19,7 @@ import java.util.Optional;
 /**
  * Registered models with what MLflow adds to AI-DOS's view of them: creating a model without versions, a
  * description, deleting a model (with its versions and aliases) and searching. Versions are in
- * {@link VersionCatalog}. The {@link io.aidos.api.Models} API sees the same rows.
+ * {@link VersionCatalog}. The {@link io.aidos.api.Models} API sees the same rows. Sees one organization's models.
  */
 public final class ModelCatalog {
     private static final String COLUMNS = "m.id, m.name, m.description, m.created_at, m.updated_at";
@@ -30,10 +30,12 @@ public final class ModelCatalog {
 
     private final ModelStore store;
     private final Database db;
+    private final String orgId;
 
     public ModelCatalog(LocalModels models) {
         this.store = models.store();
         this.db = store.db();
+        this.orgId = store.orgId();
     }
 
     /** Creates a model with no versions; {@link AlreadyExistsException} if the name is taken. */
@@ -41,16 +43,16 @@ public final class ModelCatalog {
         Arguments.identifier("name", name);
         Arguments.text("description", description);
         long now = System.currentTimeMillis();
-        if (db.update("create model", "INSERT INTO registered_models (name, description, created_at, updated_at)"
-                + " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", name, description, now, now) == 0) {
+        if (db.update("create model", "INSERT INTO registered_models (org_id, name, description, created_at,"
+                + " updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", orgId, name, description, now, now) == 0) {
             throw new AlreadyExistsException("registered model", name);
         }
         return get(name);
     }
 
     public Optional<StoredModel> find(String name) {
-        return withAliases(db.query("get model", "SELECT " + COLUMNS + " FROM registered_models m WHERE m.name = ?",
-                ModelCatalog::map, name)).stream().findFirst();
+        return withAliases(db.query("get model", "SELECT " + COLUMNS + " FROM registered_models m WHERE m.org_id = ?"
+                + " AND m.name = ?", ModelCatalog::map, orgId, name)).stream().findFirst();
     }
 
     /** The model, or {@link ModelNotFoundException}. */
@@ -82,10 +84,12 @@ public final class ModelCatalog {
     /** Models matching {@code filter} (over name and times), by {@code orderBy} (default name), paged. */
     public List<StoredModel> search(String filter, List<String> orderBy, int limit, long offset) {
         SqlQuery where = FieldFilter.where("filter", filter, FIELDS, null);
-        List<Object> params = new ArrayList<>(where.params());
+        List<Object> params = new ArrayList<>();
+        params.add(orgId);
+        params.addAll(where.params());
         params.add(limit);
         params.add(offset);
-        String sql = "SELECT " + COLUMNS + " FROM registered_models m WHERE 1 = 1" + where.sql()
+        String sql = "SELECT " + COLUMNS + " FROM registered_models m WHERE m.org_id = ?" + where.sql()
                 + FieldFilter.orderBy("orderBy", orderBy, FIELDS, "m.name ASC") + " LIMIT ? OFFSET ?";
         return withAliases(db.query("search models", sql, ModelCatalog::map, params.toArray()));
     }
@@ -114,8 +118,8 @@ public final class ModelCatalog {
     }
 
     private void touch(String name) {
-        db.update("update model", "UPDATE registered_models SET updated_at = ? WHERE name = ?",
-                System.currentTimeMillis(), name);
+        db.update("update model", "UPDATE registered_models SET updated_at = ? WHERE org_id = ? AND name = ?",
+                System.currentTimeMillis(), orgId, name);
     }
 
     private List<StoredModel> withAliases(List<StoredModel> models) {

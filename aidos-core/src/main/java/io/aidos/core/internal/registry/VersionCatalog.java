@@ -20,14 +20,15 @@ import java.util.regex.Pattern;
 /**
  * Model versions with what MLflow adds: creating one from a source URI (no artifact check), descriptions,
  * deleting (a soft delete: the number is never reused, and its aliases go) and searching. The
- * {@link io.aidos.api.Models} API sees the same live versions.
+ * {@link io.aidos.api.Models} API sees the same live versions. Sees one organization's models.
  */
 public final class VersionCatalog {
     private static final Pattern RUNS_URI = Pattern.compile("runs:/([0-9a-f]{32})/(.+)");
     private static final String COLUMNS = "m.name, v.version, v.run_id, v.source, v.artifact_path, v.description,"
             + " v.created_at, COALESCE(v.updated_at, v.created_at), m.id";
+    /** Bind the organization's id first. */
     private static final String FROM = " FROM model_versions v JOIN registered_models m ON m.id = v.model_id"
-            + " WHERE v.deleted_at IS NULL";
+            + " WHERE m.org_id = ? AND v.deleted_at IS NULL";
     private static final Map<String, Field> FIELDS = Map.of(
             "name", new Field("m.name", false),
             "run_id", new Field("v.run_id", false),
@@ -36,10 +37,14 @@ public final class VersionCatalog {
             "creation_timestamp", new Field("v.created_at", true),
             "last_updated_timestamp", new Field("COALESCE(v.updated_at, v.created_at)", true));
 
+    private final ModelStore store;
     private final Database db;
+    private final String orgId;
 
     public VersionCatalog(LocalModels models) {
-        this.db = models.store().db();
+        this.store = models.store();
+        this.db = store.db();
+        this.orgId = store.orgId();
     }
 
     /**
@@ -59,11 +64,11 @@ public final class VersionCatalog {
         }
         String path = artifactPath(source);
         int version = db.inTransaction("create model version", c -> {
-            Optional<Long> modelId = ModelStore.modelId(c, name, true);
+            Optional<Long> modelId = store.modelId(c, name, true);
             if (modelId.isEmpty()) {
                 throw new ModelNotFoundException(name, "registered model '" + name + "' not found");
             }
-            if (Database.query(c, "SELECT 1 FROM runs WHERE run_id = ?", rs -> 1, runId).isEmpty()) {
+            if (!store.ownsRun(c, runId)) {
                 throw new RunNotFoundException(runId, "run '" + runId + "' not found");
             }
             int next = Database.query(c, "SELECT COALESCE(MAX(version), 0) + 1 FROM model_versions WHERE model_id = ?",
@@ -94,7 +99,7 @@ public final class VersionCatalog {
 
     public Optional<StoredVersion> find(String name, int version) {
         return withAliases(db.query("get model version", "SELECT " + COLUMNS + FROM + " AND m.name = ? AND"
-                + " v.version = ?", VersionCatalog::map, name, version)).stream().findFirst();
+                + " v.version = ?", VersionCatalog::map, orgId, name, version)).stream().findFirst();
     }
 
     /** The live version, or {@link ModelNotFoundException}. */
@@ -106,15 +111,15 @@ public final class VersionCatalog {
     /** The newest live version of the model, if it has one. */
     public Optional<StoredVersion> latest(String name) {
         return withAliases(db.query("get latest version", "SELECT " + COLUMNS + FROM + " AND m.name = ? ORDER BY"
-                + " v.version DESC LIMIT 1", VersionCatalog::map, name)).stream().findFirst();
+                + " v.version DESC LIMIT 1", VersionCatalog::map, orgId, name)).stream().findFirst();
     }
 
     public StoredVersion updateDescription(String name, int version, String description) {
         Arguments.text("description", description);
         get(name, version);
         db.update("update model version", "UPDATE model_versions SET description = ?, updated_at = ? WHERE version = ?"
-                + " AND model_id = (SELECT id FROM registered_models WHERE name = ?)", description,
-                System.currentTimeMillis(), version, name);
+                + " AND model_id = (SELECT id FROM registered_models WHERE org_id = ? AND name = ?)", description,
+                System.currentTimeMillis(), version, orgId, name);
         return get(name, version);
     }
 
@@ -122,7 +127,7 @@ public final class VersionCatalog {
     public void delete(String name, int version) {
         StoredVersion v = get(name, version);
         db.inTransaction("delete model version", c -> {
-            long modelId = ModelStore.modelId(c, v.modelName(), true).orElseThrow();
+            long modelId = store.modelId(c, v.modelName(), true).orElseThrow();
             long now = System.currentTimeMillis();
             Database.update(c, "DELETE FROM model_aliases WHERE model_id = ? AND version = ?", modelId, version);
             Database.update(c, "UPDATE model_versions SET deleted_at = ?, updated_at = ? WHERE model_id = ? AND"
@@ -135,7 +140,9 @@ public final class VersionCatalog {
     /** Live versions matching {@code filter} (name, run_id, source_path, version_number, times), paged. */
     public List<StoredVersion> search(String filter, List<String> orderBy, int limit, long offset) {
         SqlQuery where = FieldFilter.where("filter", filter, FIELDS, null);
-        List<Object> params = new ArrayList<>(where.params());
+        List<Object> params = new ArrayList<>();
+        params.add(orgId);
+        params.addAll(where.params());
         params.add(limit);
         params.add(offset);
         String sql = "SELECT " + COLUMNS + FROM + where.sql()
@@ -146,8 +153,9 @@ public final class VersionCatalog {
     private List<StoredVersion> withAliases(List<StoredVersion> versions) {
         return versions.stream().map(v -> new StoredVersion(v.modelName(), v.version(), v.runId(), v.source(),
                 v.artifactPath(), v.description(), v.createdAt(), v.updatedAt(), db.query("list aliases",
-                "SELECT a.alias FROM model_aliases a JOIN registered_models m ON m.id = a.model_id WHERE m.name = ?"
-                        + " AND a.version = ? ORDER BY a.alias", rs -> rs.getString(1), v.modelName(), v.version())))
+                "SELECT a.alias FROM model_aliases a JOIN registered_models m ON m.id = a.model_id WHERE m.org_id = ?"
+                        + " AND m.name = ? AND a.version = ? ORDER BY a.alias", rs -> rs.getString(1), orgId,
+                v.modelName(), v.version())))
                 .toList();
     }
 

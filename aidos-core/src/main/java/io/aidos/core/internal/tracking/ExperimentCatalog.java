@@ -22,12 +22,13 @@ import java.util.Optional;
 /**
  * Experiments with what MLflow adds to AI-DOS's view of them: lifecycle stages (delete and restore, which take
  * the experiment's runs along), renaming, tags and searching. Used by the server's MLflow API; the
- * {@link io.aidos.api.Experiments} API sees the same rows (active ones only).
+ * {@link io.aidos.api.Experiments} API sees the same rows (active ones only). Sees one organization's experiments.
  */
 public final class ExperimentCatalog {
     /** MLflow's default experiment, created on first use. */
     public static final long DEFAULT_ID = 0;
     public static final String DEFAULT_NAME = "Default";
+    private static final String LOCAL_ORG = "local";
     private static final String COLUMNS = "e.id, e.name, e.lifecycle_stage, e.created_at, e.updated_at";
     private static final Map<String, Field> FIELDS = Map.of(
             "name", new Field("e.name", false),
@@ -38,9 +39,12 @@ public final class ExperimentCatalog {
             + " AND t.tag_key = ? AND t.tag_value";
 
     private final Database db;
+    private final String orgId;
 
+    /** The experiments of the organization {@code experiments} belongs to. */
     public ExperimentCatalog(LocalExperiments experiments) {
         this.db = experiments.tracking().db;
+        this.orgId = experiments.tracking().experiments.orgId();
     }
 
     /** Creates an active experiment with tags; {@link AlreadyExistsException} if the name is taken in any stage. */
@@ -49,11 +53,12 @@ public final class ExperimentCatalog {
         tags.forEach(ExperimentCatalog::checkTag);
         return db.inTransaction("create experiment", c -> {
             long now = System.currentTimeMillis();
-            if (Database.update(c, "INSERT INTO experiments (name, lifecycle_stage, created_at, updated_at)"
-                    + " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", name, Lifecycle.ACTIVE, now, now) == 0) {
+            if (Database.update(c, "INSERT INTO experiments (org_id, name, lifecycle_stage, created_at, updated_at)"
+                    + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", orgId, name, Lifecycle.ACTIVE, now, now) == 0) {
                 throw new AlreadyExistsException("experiment", name);
             }
-            long id = Database.query(c, "SELECT id FROM experiments WHERE name = ?", rs -> rs.getLong(1), name).get(0);
+            long id = Database.query(c, "SELECT id FROM experiments WHERE org_id = ? AND name = ?", rs -> rs.getLong(1),
+                    orgId, name).get(0);
             for (Map.Entry<String, String> tag : tags.entrySet()) {
                 Database.update(c, "INSERT INTO experiment_tags (experiment_id, tag_key, tag_value) VALUES (?, ?, ?)",
                         id, tag.getKey(), tag.getValue());
@@ -62,22 +67,38 @@ public final class ExperimentCatalog {
         });
     }
 
-    /** Creates MLflow's {@code Default} experiment (id 0) unless it exists. */
+    /**
+     * Creates MLflow's {@code Default} experiment unless it exists: id 0 in the {@code local} organization, as in
+     * MLflow; in any other organization an experiment named {@code Default} with an id of its own (id 0 is
+     * {@code local}'s, and ids are global).
+     */
     public void ensureDefault() {
         long now = System.currentTimeMillis();
-        db.update("create default experiment", "INSERT INTO experiments (id, name, lifecycle_stage, created_at,"
-                + " updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", DEFAULT_ID, DEFAULT_NAME,
-                Lifecycle.ACTIVE, now, now);
+        if (orgId.equals(LOCAL_ORG)) {
+            db.update("create default experiment", "INSERT INTO experiments (id, org_id, name, lifecycle_stage,"
+                    + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", DEFAULT_ID, orgId,
+                    DEFAULT_NAME, Lifecycle.ACTIVE, now, now);
+        } else {
+            db.update("create default experiment", "INSERT INTO experiments (org_id, name, lifecycle_stage,"
+                    + " created_at, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", orgId, DEFAULT_NAME,
+                    Lifecycle.ACTIVE, now, now);
+        }
+    }
+
+    /** The id of this organization's {@code Default} experiment (creating it if needed). */
+    public long defaultId() {
+        ensureDefault();
+        return byName(DEFAULT_NAME).orElseThrow().id();
     }
 
     public Optional<StoredExperiment> byId(long id) {
-        return withTags(db.query("get experiment", "SELECT " + COLUMNS + " FROM experiments e WHERE e.id = ?",
-                ExperimentCatalog::map, id)).stream().findFirst();
+        return withTags(db.query("get experiment", "SELECT " + COLUMNS + " FROM experiments e WHERE e.id = ? AND"
+                + " e.org_id = ?", ExperimentCatalog::map, id, orgId)).stream().findFirst();
     }
 
     public Optional<StoredExperiment> byName(String name) {
-        return withTags(db.query("get experiment", "SELECT " + COLUMNS + " FROM experiments e WHERE e.name = ?",
-                ExperimentCatalog::map, name)).stream().findFirst();
+        return withTags(db.query("get experiment", "SELECT " + COLUMNS + " FROM experiments e WHERE e.name = ? AND"
+                + " e.org_id = ?", ExperimentCatalog::map, name, orgId)).stream().findFirst();
     }
 
     /** The experiment, or {@link ExperimentNotFoundException}. */
@@ -95,11 +116,13 @@ public final class ExperimentCatalog {
                                          long offset) {
         SqlQuery where = FieldFilter.where("filter", filter, FIELDS, TAG_EXISTS);
         List<String> order = orderBy == null || orderBy.isEmpty() ? List.of("last_update_time DESC") : orderBy;
-        List<Object> params = new ArrayList<>(stages);
+        List<Object> params = new ArrayList<>();
+        params.add(orgId);
+        params.addAll(stages);
         params.addAll(where.params());
         params.add(limit);
         params.add(offset);
-        String sql = "SELECT " + COLUMNS + " FROM experiments e WHERE e.lifecycle_stage IN ("
+        String sql = "SELECT " + COLUMNS + " FROM experiments e WHERE e.org_id = ? AND e.lifecycle_stage IN ("
                 + String.join(", ", Collections.nCopies(stages.size(), "?")) + ")" + where.sql()
                 + FieldFilter.orderBy("orderBy", order, FIELDS, "e.id ASC") + " LIMIT ? OFFSET ?";
         return withTags(db.query("search experiments", sql, ExperimentCatalog::map, params.toArray()));

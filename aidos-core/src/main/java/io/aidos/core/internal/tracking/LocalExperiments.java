@@ -15,8 +15,12 @@ import java.util.List;
 public final class LocalExperiments implements Experiments {
     private final Tracking tracking;
 
-    public LocalExperiments(Database db, BlobStore blobs, MetricWriter metrics) {
-        this.tracking = new Tracking(db, blobs, metrics);
+    /**
+     * The experiments of organization {@code orgId}: the only ones this instance lists, finds and creates, and the
+     * only ones whose runs {@link #getRun} and {@link #searchRuns} reach.
+     */
+    public LocalExperiments(Database db, BlobStore blobs, MetricWriter metrics, String orgId) {
+        this.tracking = new Tracking(db, blobs, metrics, orgId);
     }
 
     /** The shared store access, for {@link ExperimentCatalog} and {@link RunCatalog}. */

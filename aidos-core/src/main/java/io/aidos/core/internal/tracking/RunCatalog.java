@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 /**
  * Runs with what MLflow adds to AI-DOS's view of them: runs in any lifecycle stage, delete and restore, updates
  * of status, end time and name by the client, and search with paging and view types. Logged values go through
- * {@link RunValues}. The {@link io.aidos.api.Experiments} API sees the same rows (active runs only).
+ * {@link RunValues}. The {@link io.aidos.api.Experiments} API sees the same rows (active runs only). Sees only runs
+ * of one organization's experiments: another organization's run id is not found.
  */
 public final class RunCatalog {
     /** The tag MLflow keeps a run's name in as well. */
@@ -68,7 +69,9 @@ public final class RunCatalog {
         if (runId == null || !RUN_ID.matcher(runId).matches()) {
             return Optional.empty();
         }
-        return db.queryOne("get run", "SELECT " + COLUMNS + " FROM runs WHERE run_id = ?", RunCatalog::map, runId);
+        return db.queryOne("get run", "SELECT " + COLUMNS + " FROM runs WHERE run_id = ? AND experiment_id IN"
+                + " (SELECT id FROM experiments WHERE org_id = ?)", RunCatalog::map, runId,
+                tracking.experiments.orgId());
     }
 
     /** The run in any stage, or {@link RunNotFoundException}. */
@@ -125,11 +128,15 @@ public final class RunCatalog {
 
     /**
      * Runs of the experiments in {@code stages} that match an MLflow filter, ordered by MLflow order-by clauses,
-     * {@code limit} from {@code offset}. See {@link io.aidos.core.internal.search} for the grammar.
+     * {@code limit} from {@code offset}; experiments of other organizations are ignored. See {@link io.aidos.core.internal.search} for the grammar.
      */
     public List<StoredRun> search(List<Long> experimentIds, String filter, List<String> orderBy, List<String> stages,
                                   int limit, long offset) {
-        SqlQuery sql = RunSearchSql.build(experimentIds, filter, orderBy, limit, offset, stages);
+        List<Long> own = tracking.experiments.ownIds(experimentIds);
+        if (own.isEmpty()) {
+            return List.of(); // another organization's experiments have no runs here
+        }
+        SqlQuery sql = RunSearchSql.build(own, filter, orderBy, limit, offset, stages);
         List<String> ids = db.query("search runs", sql.sql(), rs -> rs.getString(1), sql.params().toArray());
         return ids.stream().map(this::find).flatMap(Optional::stream).toList();
     }

@@ -18,10 +18,15 @@ import java.util.Optional;
 /** SQL for runs, their params, tags and artifacts. Metrics go through {@link MetricWriter}. */
 final class RunStore {
     private static final String RUN_COLUMNS = "run_id, experiment_id, run_name, status, start_time, end_time";
+    /** Limits a query on {@code runs} to runs of this store's organization (bind the org id after the run's). */
+    private static final String IN_ORG = " AND experiment_id IN (SELECT id FROM experiments WHERE org_id = ?)";
     private final Database db;
+    private final String orgId;
 
-    RunStore(Database db) {
+    /** Finds only runs of experiments of organization {@code orgId}. */
+    RunStore(Database db, String orgId) {
         this.db = db;
+        this.orgId = orgId;
     }
 
     void insert(RunRecord run) {
@@ -31,8 +36,8 @@ final class RunStore {
     }
 
     Optional<RunRecord> find(String runId) {
-        return db.queryOne("get run", "SELECT " + RUN_COLUMNS + " FROM runs WHERE run_id = ? AND lifecycle_stage = ?",
-                RunStore::map, runId, "active");
+        return db.queryOne("get run", "SELECT " + RUN_COLUMNS + " FROM runs WHERE run_id = ? AND lifecycle_stage = ?"
+                + IN_ORG, RunStore::map, runId, "active", orgId);
     }
 
     RunRecord get(String runId) {
@@ -48,8 +53,10 @@ final class RunStore {
         for (int from = 0; from < ids.size(); from += 500) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
             String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            List<Object> params = new java.util.ArrayList<>(chunk);
+            params.add(orgId);
             for (RunRecord r : db.query("get runs", "SELECT " + RUN_COLUMNS + " FROM runs WHERE run_id IN (" + marks
-                    + ")", RunStore::map, chunk.toArray())) {
+                    + ")" + IN_ORG, RunStore::map, params.toArray())) {
                 byId.put(r.runId(), r);
             }
         }

@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * Params, tags and metrics of runs as the MLflow API logs and reads them: metrics are written synchronously (one
  * transaction per call, past the write-behind buffers of {@link io.aidos.api.Run}), and reads include the step
- * and timestamp of each latest metric. Logging needs an active run ({@link RunCatalog#getActive}).
+ * and timestamp of each latest metric. Logging needs an active run ({@link RunCatalog#getActive}); every call
+ * finds the run through {@link RunCatalog} first, so a run of another organization is not found.
  */
 public final class RunValues {
     private final Tracking tracking;
@@ -69,15 +70,31 @@ public final class RunValues {
     }
 
     public Map<String, String> params(String runId) {
-        return tracking.runs.params(runId);
+        return params(runs.get(runId));
+    }
+
+    /** The params of a run found through {@link RunCatalog} (no second lookup). */
+    public Map<String, String> params(StoredRun run) {
+        return tracking.runs.params(run.runId());
     }
 
     public Map<String, String> tags(String runId) {
-        return tracking.runs.tags(runId);
+        return tags(runs.get(runId));
+    }
+
+    /** The tags of a run found through {@link RunCatalog} (no second lookup). */
+    public Map<String, String> tags(StoredRun run) {
+        return tracking.runs.tags(run.runId());
     }
 
     /** The latest point of each metric (highest step, then latest timestamp), by key. Flushes buffers first. */
     public List<MetricPoint> latestMetrics(String runId) {
+        return latestMetrics(runs.get(runId));
+    }
+
+    /** As {@link #latestMetrics(String)}, for a run found through {@link RunCatalog}. */
+    public List<MetricPoint> latestMetrics(StoredRun run) {
+        String runId = run.runId();
         tracking.metrics.flushIfBuffered(runId);
         List<MetricPoint> out = new ArrayList<>();
         tracking.db.query("read metrics", "SELECT metric_key, metric_value, step, ts FROM latest_metrics WHERE"
@@ -88,6 +105,7 @@ public final class RunValues {
 
     /** All points of one metric, by step then time. Flushes buffers first. */
     public List<MetricPoint> history(String runId, String key) {
+        runs.get(runId);
         tracking.metrics.flushIfBuffered(runId);
         return MetricChunks.history(tracking.db, runId, key);
     }

@@ -8,14 +8,16 @@ import io.aidos.core.internal.identity.RateLimiter;
 import io.aidos.server.AuthenticationRequest;
 import io.aidos.server.Principal;
 import io.aidos.server.RequestAuthenticator;
+import io.aidos.server.internal.Tenancy;
 
 import java.time.Duration;
 import java.util.Map;
 
 /**
  * Authenticates every protected request with AI-DOS identity: the bearer credential is an API key
- * ({@code aidos_...}) or an access token. Reads need the READ action, anything else WRITE, in the caller's
- * organization (all resources live in the {@code local} organization until tenant isolation lands). Requests are
+ * ({@code aidos_...}) or an access token. Reads need the READ action, anything else WRITE, in the organization the
+ * request acts in ({@link Tenancy#choose}: an API key's own, or the caller's pick with {@code X-AIDOS-Org}), which
+ * the request is then served from. Requests are
  * rate limited per address before the credential is checked (so guessing keys is slow too) and per caller after.
  */
 public final class IdentityAuthenticator implements RequestAuthenticator {
@@ -43,9 +45,10 @@ public final class IdentityAuthenticator implements RequestAuthenticator {
         String callerId = who.apiKeyId() != null ? "key:" + who.apiKeyId() : "user:" + who.userId();
         limit(perCaller, callerId, callerId);
         Action needed = isRead(request.method()) ? Action.READ : Action.WRITE;
-        identity.require(who, needed, io.aidos.core.internal.identity.Principal.LOCAL_ORG);
+        String org = Tenancy.choose(request.organization(), who.roles().keySet(), who.siteAdmin());
+        identity.require(who, needed, org);
         return new Principal(callerId, who.describe(), Map.of("user", String.valueOf(who.userId()),
-                "org", io.aidos.core.internal.identity.Principal.LOCAL_ORG));
+                Tenancy.ORG_ATTRIBUTE, org));
     }
 
     private static void limit(RateLimiter limiter, String who, String key) {

@@ -76,7 +76,10 @@ final class ExperimentRoutes {
         return out;
     }
 
-    /** The experiment_id field as a number; the default experiment is created when first asked for. */
+    /**
+     * The experiment_id field as a number; the default experiment is created when first asked for. {@code 0}, the
+     * id MLflow clients use for it, means the caller's organization's {@code Default} experiment, whatever its id.
+     */
     long id(MlflowRequest r) {
         String text = r.required("experiment_id");
         long id;
@@ -86,10 +89,7 @@ final class ExperimentRoutes {
             throw new MlflowException(MlflowException.RESOURCE_DOES_NOT_EXIST, 404, "No Experiment with id=" + text
                     + " exists");
         }
-        if (id == ExperimentCatalog.DEFAULT_ID) {
-            experiments.ensureDefault();
-        }
-        return id;
+        return id == ExperimentCatalog.DEFAULT_ID ? experiments.defaultId() : id;
     }
 
     static List<String> stages(String viewType) {

@@ -5,6 +5,7 @@ import io.aidos.api.AiDosException;
 import io.aidos.api.AuthenticationException;
 import io.aidos.core.internal.LocalAiDos;
 import io.aidos.server.RouteGroup;
+import io.aidos.server.internal.Tenancy;
 import io.javalin.config.RoutesConfig;
 
 import java.util.LinkedHashMap;
@@ -12,7 +13,8 @@ import java.util.Map;
 
 /**
  * The MLflow API as a route group of {@link io.aidos.server.AidosServer}: it shares the server's authentication and
- * limits, and errors raised before its handlers run (401, 403, 413) get MLflow's error body.
+ * limits, and errors raised before its handlers run (401, 403, 413) get MLflow's error body. Each request is served
+ * from its caller's organization ({@link Tenancy}).
  */
 public final class MlflowRouteGroup implements RouteGroup {
 
@@ -22,7 +24,7 @@ public final class MlflowRouteGroup implements RouteGroup {
             throw new IllegalArgumentException("the MLflow API serves an embedded store (local: or jdbc:), not "
                     + aidos.uri());
         }
-        MlflowApi.register(routes, local);
+        MlflowApi.register(routes, local, Tenancy::organization);
     }
 
     @Override

@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * Adds MLflow endpoints under {@link MlflowApi#PREFIX} to a Javalin config. Each handler answers JSON and turns
- * every failure into MLflow's error body itself, so the group needs no app-wide exception handler and cannot
- * clash with the rest of the server's.
+ * The MLflow endpoints of one organization's view of the store, by method and path under {@link MlflowApi#PREFIX};
+ * {@link MlflowApi} adds them to a Javalin config. Each handler answers JSON and turns every failure into MLflow's
+ * error body itself, so the group needs no app-wide exception handler and cannot clash with the rest of the
+ * server's.
  */
 final class MlflowRoutes {
     /** One endpoint: request fields in, response object out (an empty object for MLflow's empty responses). */
@@ -17,10 +20,14 @@ final class MlflowRoutes {
         ObjectNode handle(MlflowRequest request) throws Exception;
     }
 
-    private final RoutesConfig routes;
+    /** An endpoint's method and path (below the prefix). */
+    record Key(HandlerType method, String path) {
+    }
 
-    MlflowRoutes(RoutesConfig routes) {
-        this.routes = routes;
+    private final Map<Key, Endpoint> endpoints = new LinkedHashMap<>();
+
+    Map<Key, Endpoint> endpoints() {
+        return endpoints;
     }
 
     /** A read: GET as MLflow serves it, POST accepted too (with the fields in a JSON body). */
@@ -47,7 +54,7 @@ final class MlflowRoutes {
     }
 
     /** Any other path under the prefix: ENDPOINT_NOT_FOUND, as MLflow answers. */
-    void notFound() {
+    static void notFound(RoutesConfig routes) {
         for (HandlerType method : new HandlerType[] {HandlerType.GET, HandlerType.POST, HandlerType.PATCH,
                 HandlerType.DELETE}) {
             routes.addHttpHandler(method, MlflowApi.PREFIX + "*", ctx -> error(ctx, new MlflowException(
@@ -56,10 +63,10 @@ final class MlflowRoutes {
     }
 
     private void add(HandlerType method, String path, Endpoint endpoint) {
-        routes.addHttpHandler(method, MlflowApi.PREFIX + path, ctx -> respond(ctx, endpoint));
+        endpoints.put(new Key(method, path), endpoint);
     }
 
-    private static void respond(Context ctx, Endpoint endpoint) {
+    static void respond(Context ctx, Endpoint endpoint) {
         ObjectNode out;
         try {
             out = endpoint.handle(new MlflowRequest(ctx));

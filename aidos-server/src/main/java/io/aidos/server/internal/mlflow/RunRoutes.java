@@ -41,11 +41,8 @@ final class RunRoutes {
 
     private ObjectNode create(MlflowRequest r) {
         String experimentText = r.string("experiment_id");
-        long experimentId = experimentText == null || experimentText.isEmpty() ? ExperimentCatalog.DEFAULT_ID
+        long experimentId = experimentText == null || experimentText.isEmpty() ? catalogs.experiments().defaultId()
                 : experimentRoutes.id(r);
-        if (experimentId == ExperimentCatalog.DEFAULT_ID) {
-            catalogs.experiments().ensureDefault();
-        }
         Map<String, String> tags = new LinkedHashMap<>();
         r.array("tags").forEach(t -> tags.put(t.path("key").asText(), t.path("value").asText()));
         String user = r.string("user_id");
@@ -109,8 +106,8 @@ final class RunRoutes {
     }
 
     ObjectNode run(StoredRun run) {
-        return MlflowJson.run(run, catalogs.values().latestMetrics(run.runId()), catalogs.values().params(run.runId()),
-                catalogs.values().tags(run.runId()));
+        return MlflowJson.run(run, catalogs.values().latestMetrics(run), catalogs.values().params(run),
+                catalogs.values().tags(run));
     }
 
     private ObjectNode runResponse(StoredRun run) {

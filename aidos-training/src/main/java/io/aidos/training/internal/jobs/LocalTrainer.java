@@ -11,6 +11,7 @@ import io.aidos.api.TrainingSpec;
 import io.aidos.api.TuningJob;
 import io.aidos.api.TuningSpec;
 import io.aidos.core.internal.LocalAiDos;
+import io.aidos.core.internal.OrganizationTrainers;
 import io.aidos.core.internal.jobs.JobQueue;
 import io.aidos.core.internal.jobs.JobRecord;
 import io.aidos.core.internal.jobs.JobWorker;
@@ -34,8 +35,11 @@ import java.util.UUID;
  * {@code trainingWorkers()} at a time, and one for {@code tune} jobs, {@value #TUNING_COORDINATORS} at a time. A
  * tuning coordinator waits on its trials for as long as the search lasts, so it must never hold a training slot.
  * Closing it stops the workers; jobs they were running are picked up again by any worker once their lease runs out.
+ *
+ * <p>The workers run jobs of every organization, each in its organization's view of the store; the trainer of an
+ * organization view ({@link #forOrganization}) shares them and submits, finds and lists only its own jobs.
  */
-public final class LocalTrainer implements Trainer, AutoCloseable {
+public final class LocalTrainer implements Trainer, OrganizationTrainers, AutoCloseable {
     /** A worker that stops heartbeating loses its job after this long. */
     static final Duration LEASE = Duration.ofSeconds(20);
     static final Duration POLL = Duration.ofMillis(200);
@@ -49,18 +53,36 @@ public final class LocalTrainer implements Trainer, AutoCloseable {
     private final JobWorker worker;
     private final JobWorker tuningWorker;
 
+    private final boolean ownsWorkers;
+
     public LocalTrainer(LocalAiDos aidos, AlgorithmCatalog catalog, Duration lease) {
         this.aidos = aidos;
         this.catalog = catalog;
-        this.queue = new JobQueue(aidos.database());
+        JobQueue all = new JobQueue(aidos.database());
+        this.queue = all.forOrganization(aidos.organization());
         int parallelism = aidos.config().trainingWorkers();
         String workerId = workerId();
-        this.worker = parallelism == 0 ? null : new JobWorker(queue, workerId,
+        this.worker = parallelism == 0 ? null : new JobWorker(all, workerId,
                 Map.of(TrainingHandler.KIND, new TrainingHandler(aidos, catalog)), parallelism, lease, POLL);
-        this.tuningWorker = parallelism == 0 ? null : new JobWorker(queue, workerId + "-tune",
-                Map.of(TuningHandler.KIND, new TuningHandler(aidos, queue, catalog, POLL, this::wakeTrainer)),
+        this.tuningWorker = parallelism == 0 ? null : new JobWorker(all, workerId + "-tune",
+                Map.of(TuningHandler.KIND, new TuningHandler(aidos, all, catalog, POLL, this::wakeTrainer)),
                 TUNING_COORDINATORS,
                 lease, POLL);
+        this.ownsWorkers = true;
+    }
+
+    private LocalTrainer(LocalTrainer shared, LocalAiDos view) {
+        this.aidos = view;
+        this.catalog = shared.catalog;
+        this.queue = shared.queue.forOrganization(view.organization());
+        this.worker = shared.worker;
+        this.tuningWorker = shared.tuningWorker;
+        this.ownsWorkers = false;
+    }
+
+    @Override
+    public Trainer forOrganization(LocalAiDos view) {
+        return new LocalTrainer(this, view);
     }
 
     private static String workerId() {
@@ -158,6 +180,9 @@ public final class LocalTrainer implements Trainer, AutoCloseable {
 
     @Override
     public void close() {
+        if (!ownsWorkers) {
+            return;
+        }
         if (tuningWorker != null) {
             tuningWorker.close();
         }

@@ -51,6 +51,7 @@ final class TrainingHandler implements JobHandler {
 
     /** Trains {@code spec} for {@code job}; {@code parentRunId} makes the run a child (a tuning trial). */
     TrainingOutcome train(JobContext job, TrainingSpec spec, String parentRunId) throws Exception {
+        LocalAiDos aidos = this.aidos.forOrganization(job.orgId());
         Algorithm algorithm = catalog.get(spec.algorithm(), spec.task());
         Params params = Params.validate(spec.algorithm(), algorithm.info().params(), spec.params());
         DatasetVersion version = aidos.datasets().get(spec.dataset()).version(spec.datasetVersion());

@@ -53,6 +53,9 @@ final class TuningHandler implements JobHandler {
 
     @Override
     public String run(JobContext job) throws Exception {
+        // The job's organization: its runs, its dataset, its trials (submitted into it) and its registry.
+        LocalAiDos aidos = this.aidos.forOrganization(job.orgId());
+        JobQueue queue = this.queue.forOrganization(job.orgId());
         TuningSpec spec = SpecJson.tuning(job.spec());
         Run parent = TuningRuns.findOrStartParent(aidos, job, spec);
         TuningSearch search = new TuningSearch(aidos, queue, job, spec, parent);
@@ -61,8 +64,8 @@ final class TuningHandler implements JobHandler {
                 + spec.maxTrials() + " trials, " + spec.parallelism() + " at a time; parent run " + parent.id());
         try {
             search.recover();
-            loop(job, spec, parent, search);
-            return finish(job, spec, parent, search);
+            loop(job, spec, parent, search, queue);
+            return finish(job, spec, parent, search, aidos);
         } catch (CancellationException | InterruptedException e) {
             if (job.cancelled()) {
                 search.cancelInFlight();
@@ -81,7 +84,8 @@ final class TuningHandler implements JobHandler {
         }
     }
 
-    private void loop(JobContext job, TuningSpec spec, Run parent, TuningSearch search) throws Exception {
+    private void loop(JobContext job, TuningSpec spec, Run parent, TuningSearch search, JobQueue queue)
+            throws Exception {
         Strategy strategy = Strategy.of(spec.strategy(), spec.space(), spec.goal(), spec.base().seed(),
                 spec.maxTrials());
         EarlyStopper stopper = EarlyStopper.of(spec.earlyStopping(), spec.goal());
@@ -98,7 +102,7 @@ final class TuningHandler implements JobHandler {
                     exhausted = true;
                     job.log("the grid is exhausted after " + search.size() + " trials");
                 } else {
-                    submit(spec, parent, search, TrialParams.fit(infos, proposed.get()));
+                    submit(spec, parent, search, TrialParams.fit(infos, proposed.get()), queue);
                 }
             }
             if (search.inFlight() == 0 && (exhausted || search.size() >= spec.maxTrials())) {
@@ -108,7 +112,8 @@ final class TuningHandler implements JobHandler {
         }
     }
 
-    private void submit(TuningSpec spec, Run parent, TuningSearch search, Map<String, Object> trialParams) {
+    private void submit(TuningSpec spec, Run parent, TuningSearch search, Map<String, Object> trialParams,
+                        JobQueue queue) {
         int number = search.size() + 1;
         TrainingSpec base = spec.base();
         Map<String, Object> params = new LinkedHashMap<>(base.params());
@@ -122,7 +127,7 @@ final class TuningHandler implements JobHandler {
         search.add(new TuningTrial(number, trialParams, jobId));
     }
 
-    private String finish(JobContext job, TuningSpec spec, Run parent, TuningSearch search) {
+    private String finish(JobContext job, TuningSpec spec, Run parent, TuningSearch search, LocalAiDos aidos) {
         TuningTrial best = search.best();
         if (best == null) {
             throw new InvalidInputException("objective", spec.objective(), "has no value: none of the "
