@@ -2,12 +2,17 @@ package io.aidos.server;
 
 import io.aidos.api.AiDos;
 import io.aidos.api.BackendUnavailableException;
+import io.aidos.core.internal.identity.Identity;
 import io.aidos.server.internal.ApiRoute;
 import io.aidos.server.internal.ApiRoutes;
 import io.aidos.server.internal.ErrorHandlers;
 import io.aidos.server.internal.IdempotencyCache;
 import io.aidos.server.internal.RequestGuard;
 import io.aidos.server.internal.ServerContext;
+import io.aidos.server.internal.TlsConnector;
+import io.aidos.server.internal.auth.AuditHook;
+import io.aidos.server.internal.auth.IdentityAuthenticator;
+import io.aidos.server.internal.auth.IdentityRoutes;
 import io.aidos.spi.Arguments;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -35,8 +40,12 @@ public final class AidosServer implements AutoCloseable {
     private AidosServer(Builder b) {
         this.config = b.config;
         ServerContext context = new ServerContext(b.aidos, b.config, new IdempotencyCache());
-        this.routes = ApiRoutes.of(context);
-        RequestGuard guard = new RequestGuard(b.authenticator);
+        RequestAuthenticator authenticator = b.authenticator != null ? b.authenticator
+                : b.identity != null ? IdentityAuthenticator.withDefaultLimits(b.identity)
+                : RequestAuthenticator.localOwner();
+        this.routes = ApiRoutes.of(context, b.identity == null ? List.of() : IdentityRoutes.of(b.identity, b.config));
+        AuditHook audit = b.identity == null ? null : new AuditHook(b.identity, authenticator);
+        RequestGuard guard = new RequestGuard(authenticator);
         ErrorHandlers errors = new ErrorHandlers(b.groups);
         this.app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
@@ -46,11 +55,16 @@ public final class AidosServer implements AutoCloseable {
                 http.setRequestHeaderSize(64 * 1024);
                 http.setSendServerVersion(false);
             });
+            b.config.tls().ifPresent(tls -> c.jetty.addConnector((server, http) -> TlsConnector.of(server, http,
+                    tls, b.config.host(), b.config.port())));
             if (!b.config.corsOrigins().isEmpty()) {
                 c.bundledPlugins.enableCors(cors -> cors.addRule(rule -> b.config.corsOrigins()
                         .forEach(rule::allowHost)));
             }
             c.routes.before("/api/*", guard::check);
+            if (audit != null) {
+                c.routes.after("/api/*", audit::after);
+            }
             errors.register(c.routes);
             for (ApiRoute r : routes) {
                 c.routes.addHttpHandler(r.method(), r.path(), r.handler());
@@ -72,7 +86,11 @@ public final class AidosServer implements AutoCloseable {
 
     private AidosServer startNow() {
         try {
-            app.start(config.host(), config.port());
+            if (config.tls().isPresent()) {
+                app.start(); // the HTTPS connector has the host and port
+            } else {
+                app.start(config.host(), config.port());
+            }
         } catch (RuntimeException e) {
             throw new BackendUnavailableException("cannot start the AI-DOS server on " + config.host() + ":"
                     + config.port() + ": " + e.getMessage(), e);
@@ -85,9 +103,9 @@ public final class AidosServer implements AutoCloseable {
         return app.port();
     }
 
-    /** {@code http://HOST:PORT}, the URI a client opens. */
+    /** {@code http://HOST:PORT} ({@code https://} with TLS), the URI a client opens. */
     public String uri() {
-        return "http://" + config.host() + ":" + port();
+        return (config.tls().isPresent() ? "https://" : "http://") + config.host() + ":" + port();
     }
 
     /** The {@code /api/v1} routes, as the OpenAPI document lists them (method + path). */
@@ -116,7 +134,8 @@ public final class AidosServer implements AutoCloseable {
     public static final class Builder {
         private final AiDos aidos;
         private ServerConfig config = ServerConfig.defaults();
-        private RequestAuthenticator authenticator = RequestAuthenticator.localOwner();
+        private RequestAuthenticator authenticator;
+        private Identity identity;
         private final List<RouteGroup> groups = new ArrayList<>();
 
         private Builder(AiDos aidos) {
@@ -128,7 +147,16 @@ public final class AidosServer implements AutoCloseable {
             return this;
         }
 
-        /** Who may call: by default the embedded single local owner (no login). */
+        /**
+         * Real identity: API keys and access tokens on every request (unless {@link #authenticator} says otherwise),
+         * the identity API under {@code /api/v1/auth} and {@code /api/v1/orgs}, and an audit event for every change.
+         */
+        public Builder identity(Identity identity) {
+            this.identity = Arguments.notNull("identity", identity);
+            return this;
+        }
+
+        /** Who may call: by default the embedded single local owner (no login), or identity's check. */
         public Builder authenticator(RequestAuthenticator authenticator) {
             this.authenticator = Arguments.notNull("authenticator", authenticator);
             return this;

@@ -1,11 +1,15 @@
 package io.aidos.server;
 
 import io.aidos.api.InvalidInputException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Where and how the server listens: host, port (0 picks a free one), request size limits and CORS (off unless
- * origins are given). Immutable; {@code ServerConfig.builder().port(8080).build()}.
+ * Where and how the server listens: host, port (0 picks a free one), request size limits, CORS (off unless
+ * origins are given), HTTPS (a PKCS12 keystore; plain HTTP without one) and the per-address limit on login,
+ * registration and refresh. Immutable; {@code ServerConfig.builder().port(8080).build()}.
  */
 public final class ServerConfig {
     private final String host;
@@ -13,6 +17,17 @@ public final class ServerConfig {
     private final long maxUploadBytes;
     private final long maxJsonBytes;
     private final List<String> corsOrigins;
+    private final Tls tls;
+    private final int loginBurst;
+    private final double loginPerSecond;
+
+    /** A PKCS12 keystore with the server's certificate and private key; {@link #toString()} hides the password. */
+    public record Tls(Path keystore, String password) {
+        @Override
+        public String toString() {
+            return "Tls[" + keystore + "]";
+        }
+    }
 
     private ServerConfig(Builder b) {
         this.host = b.host;
@@ -20,6 +35,9 @@ public final class ServerConfig {
         this.maxUploadBytes = b.maxUploadBytes;
         this.maxJsonBytes = b.maxJsonBytes;
         this.corsOrigins = List.copyOf(b.corsOrigins);
+        this.tls = b.tls;
+        this.loginBurst = b.loginBurst;
+        this.loginPerSecond = b.loginPerSecond;
     }
 
     public static Builder builder() {
@@ -54,10 +72,25 @@ public final class ServerConfig {
         return corsOrigins;
     }
 
+    /** The HTTPS keystore; empty (the default) serves plain HTTP. */
+    public Optional<Tls> tls() {
+        return Optional.ofNullable(tls);
+    }
+
+    /** Login, registration and refresh attempts one address may make at once (default 10). */
+    public int loginBurst() {
+        return loginBurst;
+    }
+
+    /** How fast an address earns login attempts back, per second (default 0.2: 12 a minute). */
+    public double loginPerSecond() {
+        return loginPerSecond;
+    }
+
     @Override
     public String toString() {
-        return "ServerConfig{" + host + ":" + port + ", maxUploadBytes=" + maxUploadBytes + ", maxJsonBytes="
-                + maxJsonBytes + ", cors=" + corsOrigins + "}";
+        return "ServerConfig{" + (tls == null ? "http://" : "https://") + host + ":" + port + ", maxUploadBytes="
+                + maxUploadBytes + ", maxJsonBytes=" + maxJsonBytes + ", cors=" + corsOrigins + "}";
     }
 
     /** Each setter validates its value. */
@@ -67,6 +100,9 @@ public final class ServerConfig {
         private long maxUploadBytes = 4L << 30;
         private long maxJsonBytes = 64L << 20;
         private List<String> corsOrigins = List.of();
+        private Tls tls;
+        private int loginBurst = 10;
+        private double loginPerSecond = 0.2;
 
         private Builder() {
         }
@@ -108,6 +144,31 @@ public final class ServerConfig {
                 throw new InvalidInputException("corsOrigins", origins, "must be a list of non-blank origins");
             }
             this.corsOrigins = List.copyOf(origins);
+            return this;
+        }
+
+        /** Serves HTTPS only, with the certificate and key in the PKCS12 {@code keystore}. */
+        public Builder tls(Path keystore, String password) {
+            if (keystore == null || !Files.isReadable(keystore)) {
+                throw new InvalidInputException("tls.keystore", keystore, "must be a readable PKCS12 file");
+            }
+            if (password == null) {
+                throw new InvalidInputException("tls.password", null, "is required");
+            }
+            this.tls = new Tls(keystore, password);
+            return this;
+        }
+
+        /** Per-address limit on login, registration and refresh: a burst, then {@code perSecond}. */
+        public Builder loginRateLimit(int burst, double perSecond) {
+            if (burst < 1) {
+                throw new InvalidInputException("loginBurst", burst, "must be >= 1");
+            }
+            if (!(perSecond > 0)) {
+                throw new InvalidInputException("loginPerSecond", perSecond, "must be > 0");
+            }
+            this.loginBurst = burst;
+            this.loginPerSecond = perSecond;
             return this;
         }
 

@@ -9,7 +9,7 @@ import java.util.List;
  * Runs the foundation benchmarks and prints one table (also written to {@code target/benchmarks.md}).
  * {@code mvn -q -DskipTests install && mvn -q -pl benchmarks exec:exec}. PostgreSQL rows need
  * 127.0.0.1:5432/test (or {@code -Daidos.bench.postgres=URL}); the CSV rows need ../shared/data/Fertility.csv.
- * Not a test: nothing here passes or fails, it measures. {@code -Daidos.bench.only=csv} (or {@code metrics}, {@code tribuo}, {@code djl}, {@code queue}, {@code remote})
+ * Not a test: nothing here passes or fails, it measures. {@code -Daidos.bench.only=csv} (or {@code metrics}, {@code tribuo}, {@code djl}, {@code queue}, {@code remote}, {@code auth})
  * runs one part only.
  */
 public final class Benchmarks {
@@ -44,6 +44,9 @@ public final class Benchmarks {
         }
         if (only.isEmpty() || only.equals("remote")) {
             rows.addAll(new RemoteBenchmark(work).run());
+        }
+        if (only.isEmpty() || only.equals("auth")) {
+            rows.addAll(new AuthBenchmark(work).run());
         }
         if (only.isEmpty() || only.equals("queue")) {
             rows.addAll(JobQueueThroughput.run());

@@ -30,7 +30,7 @@ final class HttpTransport implements AutoCloseable {
     private final HttpUrl base;
     private final OkHttpClient http;
     private final OkHttpClient streaming;
-    private final String bearer;
+    private final TokenSession tokens;
     private final Retry retry;
     private final CircuitBreaker breaker;
     private final Duration requestTimeout;
@@ -48,7 +48,9 @@ final class HttpTransport implements AutoCloseable {
         }
         this.base = parsed;
         this.requestTimeout = config.requestTimeout();
-        this.http = new OkHttpClient.Builder()
+        OkHttpClient.Builder builder = new OkHttpClient.Builder();
+        ClientTls.configure(builder, config);
+        this.http = builder
                 .connectTimeout(config.connectTimeout())
                 .readTimeout(config.requestTimeout())
                 .writeTimeout(config.requestTimeout())
@@ -56,7 +58,7 @@ final class HttpTransport implements AutoCloseable {
                 .connectionPool(new ConnectionPool(config.poolSize(), 5, java.util.concurrent.TimeUnit.MINUTES))
                 .build();
         this.streaming = http.newBuilder().readTimeout(Duration.ZERO).build();
-        this.bearer = config.apiKey().map(k -> "Bearer " + k).orElse(null);
+        this.tokens = new TokenSession(config, parsed);
         ClientSettings s = ClientSettings.of(config);
         this.retry = Retry.of("aidos-http", RetryConfig.custom()
                 .maxAttempts(s.maxAttempts())
@@ -104,10 +106,31 @@ final class HttpTransport implements AutoCloseable {
         return send(streaming, request, reader);
     }
 
+    /**
+     * Sends with the current bearer token; when the server answers TOKEN_EXPIRED and the client holds a refresh
+     * token, refreshes once and sends once more (a second refusal is final).
+     */
     private <T> T send(OkHttpClient client, Request request, ResponseReader<T> reader) {
+        String token = tokens.current();
+        try {
+            return sendAs(client, request, token, reader);
+        } catch (RemoteErrors.TokenExpired expired) {
+            if (!tokens.canRefresh() || !replayable(request)) {
+                throw expired;
+            }
+            return sendAs(client, request, tokens.refresh(http, token), reader);
+        }
+    }
+
+    /** A streamed upload can be read once: it cannot be sent again after a refresh. */
+    private static boolean replayable(Request request) {
+        return request.body() == null || !request.body().isOneShot();
+    }
+
+    private <T> T sendAs(OkHttpClient client, Request request, String token, ResponseReader<T> reader) {
         Request.Builder rb = request.newBuilder();
-        if (bearer != null) {
-            rb.header("Authorization", bearer);
+        if (token != null) {
+            rb.header("Authorization", "Bearer " + token);
         }
         Request req = rb.build();
         Supplier<T> attempt = CircuitBreaker.decorateSupplier(breaker, () -> once(client, req, reader));

@@ -46,7 +46,8 @@ final class RemoteErrors {
             case "ALREADY_EXISTS" -> new AlreadyExistsException(json.path("resource_kind").asText("resource"),
                     json.path("resource_name").asText(""));
             case "CONFLICT" -> new ConflictException(message);
-            case "UNAUTHENTICATED" -> new AuthenticationException(message);
+            case "UNAUTHENTICATED", "MFA_REQUIRED" -> new AuthenticationException(message);
+            case "TOKEN_EXPIRED" -> new TokenExpired(message);
             case "PERMISSION_DENIED" -> new PermissionDeniedException(message);
             case "UNAVAILABLE" -> new Unavailable(message, retryAfterMillis);
             case "JOB_FAILED", "JOB_CANCELLED" -> jobFailed(json, code, message);
@@ -108,6 +109,13 @@ final class RemoteErrors {
         Unavailable(String message, Throwable cause) {
             super(message, cause);
             this.retryAfterMillis = -1;
+        }
+    }
+
+    /** 401 TOKEN_EXPIRED: the access token's time is up; the transport refreshes it once if it can. */
+    static final class TokenExpired extends AuthenticationException {
+        TokenExpired(String message) {
+            super(message);
         }
     }
 

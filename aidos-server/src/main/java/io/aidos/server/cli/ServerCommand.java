@@ -9,7 +9,6 @@ import io.aidos.core.internal.identity.IdentityConfig;
 import io.aidos.server.AidosServer;
 import io.aidos.server.RequestAuthenticator;
 import io.aidos.server.ServerConfig;
-import io.aidos.server.internal.auth.IdentityAuthenticator;
 import io.aidos.server.internal.mlflow.MlflowRouteGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,6 +40,11 @@ final class ServerCommand implements Runnable {
     @Option(names = "--auth", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Require API keys or access tokens (default); --no-auth makes every caller the owner.")
     boolean auth;
+    @Option(names = "--tls-keystore", description = "Serve HTTPS with the certificate and key in this PKCS12 file.")
+    Path tlsKeystore;
+    @Option(names = "--tls-password-env", defaultValue = "AIDOS_TLS_PASSWORD",
+            description = "Environment variable holding the keystore password (default: ${DEFAULT-VALUE}).")
+    String tlsPasswordEnv;
 
     @Override
     public void run() {
@@ -53,11 +57,23 @@ final class ServerCommand implements Runnable {
         }
         AiDos aidos = AiDos.open(config.build());
         aidos.trainer(); // starts the training worker
-        RequestAuthenticator authenticator = auth
-                ? IdentityAuthenticator.withDefaultLimits(identity(aidos))
-                : RequestAuthenticator.localOwner();
-        AidosServer server = AidosServer.builder(aidos).config(ServerConfig.builder().host(host).port(port).build())
-                .authenticator(authenticator).routes(new MlflowRouteGroup()).start();
+        ServerConfig.Builder serverConfig = ServerConfig.builder().host(host).port(port);
+        if (tlsKeystore != null) {
+            String password = System.getenv(tlsPasswordEnv);
+            if (password == null) {
+                throw new InvalidInputException("--tls-password-env", tlsPasswordEnv,
+                        "names an environment variable that is not set");
+            }
+            serverConfig.tls(tlsKeystore, password);
+        }
+        AidosServer.Builder builder = AidosServer.builder(aidos).config(serverConfig.build())
+                .routes(new MlflowRouteGroup());
+        if (auth) {
+            builder.identity(identity(aidos));
+        } else {
+            builder.authenticator(RequestAuthenticator.localOwner());
+        }
+        AidosServer server = builder.start();
         var out = spec.commandLine().getOut();
         out.println("AI-DOS server on " + server.uri() + " (store " + aidos.uri() + "); MLflow clients: "
                 + "MLFLOW_TRACKING_URI=" + server.uri());

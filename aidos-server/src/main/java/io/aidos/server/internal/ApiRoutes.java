@@ -14,6 +14,11 @@ public final class ApiRoutes {
     }
 
     public static List<ApiRoute> of(ServerContext server) {
+        return of(server, List.of());
+    }
+
+    /** The table with {@code extra} routes (the identity API, say) before the OpenAPI document. */
+    public static List<ApiRoute> of(ServerContext server, List<ApiRoute> extra) {
         List<ApiRoute> all = new ArrayList<>();
         all.add(get("/api/v1/health", "system", "Liveness: {status: UP}", ctx -> Json.ok(ctx,
                 Map.of("status", "UP", "backend", server.root().uri()))));
@@ -23,6 +28,7 @@ public final class ApiRoutes {
         all.addAll(new ArtifactRoutes(server).routes());
         all.addAll(new RegistryRoutes(server).routes());
         all.addAll(new TrainingRoutes(server).routes());
+        all.addAll(extra);
         AtomicReference<List<ApiRoute>> table = new AtomicReference<>();
         all.add(get("/api/v1/openapi.json", "system", "This OpenAPI 3 document", ctx -> Json.ok(ctx,
                 OpenApiDocument.of(table.get()))));

@@ -1,6 +1,7 @@
 package io.aidos.server.internal;
 
 import io.aidos.api.AiDosException;
+import io.aidos.api.RateLimitedException;
 import io.aidos.server.RouteGroup;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -33,6 +34,9 @@ public final class ErrorHandlers {
     }
 
     private void respond(Context ctx, AiDosException e) {
+        if (e instanceof RateLimitedException limited) {
+            ctx.header("Retry-After", String.valueOf(Math.max(1, (limited.retryAfter().toMillis() + 999) / 1000)));
+        }
         for (RouteGroup g : groups) {
             if (ctx.path().startsWith(g.pathPrefix())) {
                 Map<String, Object> body = g.errorBody(e);
@@ -75,6 +79,7 @@ public final class ErrorHandlers {
             case 405 -> "METHOD_NOT_ALLOWED";
             case 409 -> "CONFLICT";
             case 413 -> "PAYLOAD_TOO_LARGE";
+            case 429 -> "RATE_LIMITED";
             case 503 -> "UNAVAILABLE";
             default -> status >= 500 ? "INTERNAL_ERROR" : "HTTP_" + status;
         };

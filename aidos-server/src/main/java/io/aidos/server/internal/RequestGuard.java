@@ -32,7 +32,8 @@ public final class RequestGuard {
         ctx.attribute(PRINCIPAL, p);
     }
 
-    static Optional<String> bearer(String header) {
+    /** The token of an {@code Authorization: Bearer <token>} header. */
+    public static Optional<String> bearer(String header) {
         if (header == null || header.length() < 7 || !header.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")) {
             return Optional.empty();
         }
