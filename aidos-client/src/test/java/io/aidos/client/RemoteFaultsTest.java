@@ -73,6 +73,15 @@ class RemoteFaultsTest {
     }
 
     @Test
+    void theConfiguredOrganizationTravelsWithEveryRequest() {
+        failThenSucceed(IRIS);
+        try (AiDos aidos = open(fast().apiKey("secret-key").property("organization", "acme"))) {
+            assertThat(aidos.datasets().get("iris").name()).isEqualTo("iris");
+        }
+        wm.verify(getRequestedFor(urlPathEqualTo(IRIS)).withHeader("X-AIDOS-Org", equalTo("acme")));
+    }
+
+    @Test
     void getIsRetriedThrough503sAndSendsTheBearerToken() {
         failThenSucceed(IRIS, aResponse().withStatus(503), aResponse().withStatus(503));
         try (AiDos aidos = open(fast().apiKey("secret-key"))) {

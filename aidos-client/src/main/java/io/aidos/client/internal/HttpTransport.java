@@ -27,6 +27,8 @@ import okhttp3.Response;
  * {@link BackendUnavailableException}. Other errors map back to the server's exception type.
  */
 final class HttpTransport implements AutoCloseable {
+    /** {@code AiDosConfig.property("organization", id)}: the organization a user's requests act in. */
+    static final String ORGANIZATION_PROPERTY = "organization";
     private final HttpUrl base;
     private final OkHttpClient http;
     private final OkHttpClient streaming;
@@ -34,6 +36,8 @@ final class HttpTransport implements AutoCloseable {
     private final Retry retry;
     private final CircuitBreaker breaker;
     private final Duration requestTimeout;
+    /** The organization every request acts in ({@code X-AIDOS-Org}); null lets the server decide. */
+    private final String organization;
 
     /** What a successful response becomes; runs inside the retry, while the response is open. */
     @FunctionalInterface
@@ -48,6 +52,7 @@ final class HttpTransport implements AutoCloseable {
         }
         this.base = parsed;
         this.requestTimeout = config.requestTimeout();
+        this.organization = config.properties().get(ORGANIZATION_PROPERTY);
         OkHttpClient.Builder builder = new OkHttpClient.Builder();
         ClientTls.configure(builder, config);
         this.http = builder
@@ -131,6 +136,9 @@ final class HttpTransport implements AutoCloseable {
         Request.Builder rb = request.newBuilder();
         if (token != null) {
             rb.header("Authorization", "Bearer " + token);
+        }
+        if (organization != null) {
+            rb.header("X-AIDOS-Org", organization);
         }
         Request req = rb.build();
         Supplier<T> attempt = CircuitBreaker.decorateSupplier(breaker, () -> once(client, req, reader));

@@ -23,7 +23,8 @@ import java.util.Set;
 
 /**
  * {@code aidos keys create --email E [--role owner|admin|member|viewer]}: on the machine that holds the store (local
- * access is the owner's), creates the user if needed, gives them the role in the {@code local} organization, and
+ * access is the owner's), creates the user if needed, gives them the role in the organization ({@code --org}, default
+ * {@code local}; it must exist), and
  * prints a new API key once. This is how the first key of a fresh server is made.
  */
 @Command(name = "keys", description = "API keys for the server.", subcommands = KeysCommand.Create.class)
@@ -39,6 +40,8 @@ final class KeysCommand {
         String email;
         @Option(names = "--name", defaultValue = "cli")
         String name;
+        @Option(names = "--org", defaultValue = "local", description = "Organization id (default: ${DEFAULT-VALUE}).")
+        String org;
         @Option(names = "--role", defaultValue = "OWNER", description = "owner, admin, member or viewer.")
         String role;
         @Option(names = "--output", defaultValue = "text")
@@ -51,10 +54,10 @@ final class KeysCommand {
                 Identity identity = ServerCommand.identity(aidos);
                 User user = identity.users().findByEmail(email)
                         .orElseGet(() -> identity.users().register(email, randomPassword()));
-                identity.organizations().setMember(Principal.localOwner(), Principal.LOCAL_ORG, user.id(), granted);
+                identity.organizations().setMember(Principal.localOwner(), org, user.id(), granted);
                 Set<Action> scopes = EnumSet.copyOf(granted.allowed());
                 scopes.remove(Action.OWN); // keys never carry ownership: they cannot transfer the organization
-                NewApiKey key = identity.createApiKey(identity.principalOf(user.id()), Principal.LOCAL_ORG, name,
+                NewApiKey key = identity.createApiKey(identity.principalOf(user.id()), org, name,
                         scopes, null, "cli");
                 if (output == Output.Format.json) {
                     Map<String, Object> doc = new LinkedHashMap<>();
