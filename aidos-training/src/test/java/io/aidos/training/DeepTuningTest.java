@@ -16,7 +16,10 @@ import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Early stopping on real per-epoch curves: an MLP search where hopeless learning rates are cut at a rung. */
+/**
+ * Early stopping on real per-epoch curves: an MLP search where hopeless learning rates are cut at a rung. Trials run
+ * 60 epochs (seconds each), far longer than the coordinator needs to notice a rung and a worker to see the cancel.
+ */
 class DeepTuningTest {
     @TempDir
     Path temp;
@@ -26,7 +29,7 @@ class DeepTuningTest {
         try (AiDos aidos = TrainingFixture.open(temp.resolve("store"), 1)) {
             TrainingFixture.importBundled(aidos, "breast_cancer", temp);
             TuningResult r = aidos.trainer().tune().dataset("breast_cancer").target("diagnosis")
-                    .task(Task.CLASSIFICATION).algorithm("mlp").param("epochs", 12).param("batch_size", 4)
+                    .task(Task.CLASSIFICATION).algorithm("mlp").param("epochs", 60).param("batch_size", 4)
                     .param("momentum", 0.0).experiment("mlp-search")
                     .space(SearchSpace.builder().choice("learning_rate", 0.05, 1e-6, 2e-6, 3e-6).build())
                     .objective("accuracy", Goal.MAXIMIZE).strategy(SearchStrategy.GRID)

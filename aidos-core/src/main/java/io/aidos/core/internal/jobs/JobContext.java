@@ -4,7 +4,8 @@ package io.aidos.core.internal.jobs;
 public final class JobContext {
     private final JobQueue queue;
     private final JobRecord job;
-    private volatile boolean cancelled;
+    private boolean cancelled; // guarded by this: see beginCompleting
+    private boolean completing;
     private volatile boolean lost;
     private volatile boolean workerStopping;
 
@@ -46,15 +47,26 @@ public final class JobContext {
      * stop soon. Only {@link #cancelled()} means the job is over; otherwise it goes on elsewhere or later.
      */
     public boolean shouldStop() {
-        return cancelled || lost || workerStopping;
+        return cancelled() || lost || workerStopping;
     }
 
-    public boolean cancelled() {
+    public synchronized boolean cancelled() {
         return cancelled;
     }
 
-    void markCancelled() {
-        cancelled = true;
+    /**
+     * Called by a handler about to record its results: from now on a cancel request is too late and is ignored, so
+     * the job cannot end CANCELLED after its results were stored. False if it was cancelled already.
+     */
+    public synchronized boolean beginCompleting() {
+        completing = true;
+        return !cancelled;
+    }
+
+    synchronized void markCancelled() {
+        if (!completing) {
+            cancelled = true;
+        }
     }
 
     void markWorkerStopping() {

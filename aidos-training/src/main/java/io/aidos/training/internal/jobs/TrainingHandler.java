@@ -67,7 +67,7 @@ final class TrainingHandler implements JobHandler {
             long started = System.nanoTime();
             try (TrainedModel model = algorithm.train(data, params, context)) {
                 double seconds = (System.nanoTime() - started) / 1e9;
-                if (job.cancelled()) { // a finished model is kept even when the worker is stopping
+                if (!job.beginCompleting()) { // past this point a late cancel is ignored: the results get stored
                     throw new CancellationException("stopped on request");
                 }
                 job.log(String.format("trained in %.2f s; evaluating on %d %s rows", seconds, data.validX().length,
