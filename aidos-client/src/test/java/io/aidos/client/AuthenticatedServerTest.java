@@ -67,10 +67,13 @@ class AuthenticatedServerTest {
                 }
                 try (AiDos ana = AiDos.open(AiDosConfig.builder().uri(server.uri()).apiKey(owner).build())) {
                     ana.datasets().create("numbers").fromRows(List.of(Map.of("x", 1L))).commit("by ana");
+                    ana.experiments().getOrCreate("shared").startRun("r1").close();
                     assertThat(ana.datasets().list()).hasSize(1);
                 }
                 try (AiDos vic = AiDos.open(AiDosConfig.builder().uri(server.uri()).apiKey(viewer).build())) {
                     assertThat(vic.datasets().get("numbers").latest().rowCount()).isEqualTo(1);
+                    // a search is a POST that only reads: a viewer may run it
+                    assertThat(vic.experiments().searchRuns(io.aidos.api.RunQuery.in("shared"))).hasSize(1);
                     assertThatThrownBy(() -> vic.datasets().create("mine").fromRows(List.of(Map.of("x", 2L)))
                             .commit("by vic")).isInstanceOf(PermissionDeniedException.class);
                 }

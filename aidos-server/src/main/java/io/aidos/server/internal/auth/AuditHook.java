@@ -29,7 +29,7 @@ public final class AuditHook {
     public void after(Context ctx) {
         String method = ctx.method().name();
         String path = ctx.path();
-        if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")
+        if (IdentityAuthenticator.isRead(method, path)
                 || !(path.startsWith("/api/v1/") || path.startsWith("/api/2.0/mlflow/"))
                 || path.equals("/api/v1/auth/login")) {
             return;

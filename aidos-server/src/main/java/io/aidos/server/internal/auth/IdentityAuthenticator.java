@@ -68,7 +68,7 @@ public final class IdentityAuthenticator implements RequestAuthenticator {
         limit(perCaller, callerId, callerId);
         String org = io.aidos.core.internal.identity.Principal.LOCAL_ORG; // identity routes name their own orgs
         if (!request.path().startsWith(AUTH) && !request.path().startsWith(ORGS)) {
-            Action needed = isRead(request.method()) ? Action.READ : Action.WRITE;
+            Action needed = isRead(request.method(), request.path()) ? Action.READ : Action.WRITE;
             org = Tenancy.choose(request.organization(), who.roles().keySet(), who.siteAdmin());
             identity.require(who, needed, org);
         }
@@ -111,7 +111,12 @@ public final class IdentityAuthenticator implements RequestAuthenticator {
         }
     }
 
-    private static boolean isRead(String method) {
-        return method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
+    /**
+     * Whether a request only reads: GET, HEAD and OPTIONS, and the searches that take their query as a POST body
+     * ({@code /api/v1/runs/search}, MLflow's {@code runs/search} and {@code experiments/search}).
+     */
+    static boolean isRead(String method, String path) {
+        return method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")
+                || method.equals("POST") && path.endsWith("/search");
     }
 }
