@@ -15,7 +15,7 @@ public final class IdentityConfig {
     private final Duration lockout;
     private final PasswordHasher passwordHasher;
     private final byte[] keyEncryptionKey;
-    private final List<OidcProvider> oidcProviders;
+    private final List<LoginProvider> loginProviders;
     private final Duration apiKeyLastUsedGranularity;
     private final Clock clock;
 
@@ -28,7 +28,7 @@ public final class IdentityConfig {
         lockout = b.lockout;
         passwordHasher = b.passwordHasher;
         keyEncryptionKey = b.keyEncryptionKey == null ? null : b.keyEncryptionKey.clone();
-        oidcProviders = List.copyOf(b.oidcProviders);
+        loginProviders = List.copyOf(b.loginProviders);
         apiKeyLastUsedGranularity = b.apiKeyLastUsedGranularity;
         clock = b.clock;
     }
@@ -69,8 +69,9 @@ public final class IdentityConfig {
         return keyEncryptionKey == null ? null : keyEncryptionKey.clone();
     }
 
-    public List<OidcProvider> oidcProviders() {
-        return oidcProviders;
+    /** The OpenID Connect and plain OAuth 2 providers users may log in with, in configuration order. */
+    public List<LoginProvider> loginProviders() {
+        return loginProviders;
     }
 
     public Duration apiKeyLastUsedGranularity() {
@@ -90,7 +91,7 @@ public final class IdentityConfig {
         private Duration lockout = Duration.ofMinutes(15);
         private PasswordHasher passwordHasher = PasswordHasher.owasp();
         private byte[] keyEncryptionKey;
-        private final List<OidcProvider> oidcProviders = new ArrayList<>();
+        private final List<LoginProvider> loginProviders = new ArrayList<>();
         private Duration apiKeyLastUsedGranularity = Duration.ofMinutes(1);
         private Clock clock = Clock.systemUTC();
 
@@ -151,10 +152,22 @@ public final class IdentityConfig {
         }
 
         public Builder oidcProvider(OidcProvider provider) {
-            if (oidcProviders.stream().anyMatch(p -> p.name().equals(provider.name()))) {
-                throw new IllegalArgumentException("oidcProvider '" + provider.name() + "' is configured twice");
+            return loginProvider("oidcProvider", provider);
+        }
+
+        /** A plain OAuth 2 provider without ID tokens, such as {@link OAuth2Provider#github GitHub}. */
+        public Builder oauth2Provider(OAuth2Provider provider) {
+            return loginProvider("oauth2Provider", provider);
+        }
+
+        private Builder loginProvider(String field, LoginProvider provider) {
+            if (provider == null) {
+                throw new IllegalArgumentException(field + " must not be null");
             }
-            oidcProviders.add(provider);
+            if (loginProviders.stream().anyMatch(p -> p.name().equals(provider.name()))) {
+                throw new IllegalArgumentException(field + " '" + provider.name() + "' is configured twice");
+            }
+            loginProviders.add(provider);
             return this;
         }
 
