@@ -41,7 +41,7 @@ public final class Identity {
         signingKeys = new SigningKeys(db, protection, config.clock());
         accessTokens = new AccessTokens(signingKeys, config);
         refreshTokens = new RefreshTokens(db, config.refreshTokenTtl(), config.clock());
-        apiKeys = new ApiKeys(db, config.clock(), config.apiKeyLastUsedGranularity());
+        apiKeys = new ApiKeys(db, config.clock(), config.apiKeyLastUsedGranularity(), config.apiKeyCacheTtl());
         mfa = new Mfa(db, protection, config.clock(), config.issuer());
         passwordLogins = new PasswordLogins(users, mfa, config);
         oidcLogins = new OidcLogins(db, config.loginProviders(), config.clock(),

@@ -17,6 +17,7 @@ public final class IdentityConfig {
     private final byte[] keyEncryptionKey;
     private final List<LoginProvider> loginProviders;
     private final Duration apiKeyLastUsedGranularity;
+    private final Duration apiKeyCacheTtl;
     private final Clock clock;
 
     private IdentityConfig(Builder b) {
@@ -30,6 +31,7 @@ public final class IdentityConfig {
         keyEncryptionKey = b.keyEncryptionKey == null ? null : b.keyEncryptionKey.clone();
         loginProviders = List.copyOf(b.loginProviders);
         apiKeyLastUsedGranularity = b.apiKeyLastUsedGranularity;
+        apiKeyCacheTtl = b.apiKeyCacheTtl;
         clock = b.clock;
     }
 
@@ -78,6 +80,10 @@ public final class IdentityConfig {
         return apiKeyLastUsedGranularity;
     }
 
+    public Duration apiKeyCacheTtl() {
+        return apiKeyCacheTtl;
+    }
+
     public Clock clock() {
         return clock;
     }
@@ -93,6 +99,7 @@ public final class IdentityConfig {
         private byte[] keyEncryptionKey;
         private final List<LoginProvider> loginProviders = new ArrayList<>();
         private Duration apiKeyLastUsedGranularity = Duration.ofMinutes(1);
+        private Duration apiKeyCacheTtl = Duration.ofSeconds(5);
         private Clock clock = Clock.systemUTC();
 
         private Builder() {
@@ -177,6 +184,18 @@ public final class IdentityConfig {
                 throw new IllegalArgumentException("apiKeyLastUsedGranularity must be >= 0 but was " + granularity);
             }
             this.apiKeyLastUsedGranularity = granularity;
+            return this;
+        }
+
+        /**
+         * How long a verified API key is remembered (default 5 s; zero turns the cache off). A revoke in this process
+         * applies at once; one in another server process of a cluster is seen here within this time.
+         */
+        public Builder apiKeyCacheTtl(Duration ttl) {
+            if (ttl == null || ttl.isNegative() || ttl.compareTo(Duration.ofMinutes(1)) > 0) {
+                throw new IllegalArgumentException("apiKeyCacheTtl must be between 0 and 1 minute but was " + ttl);
+            }
+            this.apiKeyCacheTtl = ttl;
             return this;
         }
 
