@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
 /**
  * API keys: {@code aidos_<prefix>_<secret>} where the prefix (12 hex digits) finds the row and the secret
  * (256 random bits) is kept only as SHA-256, compared in constant time. A key acts for its user in one
- * organization, limited to its scopes and to the user's current role there.
+ * organization, limited to its scopes and to the user's current role there. Verified keys are remembered for a
+ * few seconds ({@link ApiKeyCache}); {@link #revoke} forgets the key at once in this process.
  */
 public final class ApiKeys {
     static final String MARK = "aidos_";
@@ -28,12 +29,15 @@ public final class ApiKeys {
             + " revoked_at, last_used_at";
     private final Database db;
     private final Clock clock;
+    static final int CACHE_ENTRIES = 10_000;
     private final Duration lastUsedGranularity;
+    private final ApiKeyCache cache;
 
-    ApiKeys(Database db, Clock clock, Duration lastUsedGranularity) {
+    ApiKeys(Database db, Clock clock, Duration lastUsedGranularity, Duration cacheTtl) {
         this.db = db;
         this.clock = clock;
         this.lastUsedGranularity = lastUsedGranularity;
+        this.cache = new ApiKeyCache(cacheTtl, CACHE_ENTRIES, clock);
     }
 
     /** Creates a key; {@code expiresAt} null means it never expires. The caller checks the user's rights. */
@@ -64,10 +68,23 @@ public final class ApiKeys {
         return credential != null && credential.startsWith(MARK);
     }
 
-    /** The key {@code presented} stands for, if valid, unrevoked and unexpired; records its use. */
+    /**
+     * The key {@code presented} stands for, if valid, unrevoked and unexpired; records its use. A key verified less
+     * than the cache TTL ago is taken from the cache (its expiry still checked); its use is then not recorded,
+     * which the last-used granularity allows for.
+     */
     ApiKey authenticate(String presented) {
         if (!looksLikeKey(presented) || presented.length() > 200) {
             throw invalid();
+        }
+        String presentedHash = Secrets.sha256Hex(presented);
+        long generation = cache.generation();
+        ApiKey cached = cache.get(presentedHash);
+        if (cached != null) {
+            if (cached.expiresAt() != null && !clock.instant().isBefore(cached.expiresAt())) {
+                throw invalid();
+            }
+            return cached;
         }
         int sep = presented.indexOf('_', MARK.length());
         if (sep < 0) {
@@ -92,6 +109,7 @@ public final class ApiKeys {
             db.update("record an API key's use", "UPDATE api_keys SET last_used_at = ? WHERE id = ?",
                     now.toEpochMilli(), key.id());
         }
+        cache.put(presentedHash, key, generation);
         return key;
     }
 
@@ -105,11 +123,12 @@ public final class ApiKeys {
                 rs -> map(rs, 0), userId);
     }
 
-    /** Revokes a key for good; revoking twice is harmless. */
+    /** Revokes a key for good, refused at once by this process; revoking twice is harmless. */
     void revoke(String id) {
         get(id);
         db.update("revoke an API key", "UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
                 clock.millis(), id);
+        cache.forget(id);
     }
 
     private static ApiKey map(ResultSet rs, int offset) throws SQLException {

@@ -41,10 +41,10 @@ public final class Identity {
         signingKeys = new SigningKeys(db, protection, config.clock());
         accessTokens = new AccessTokens(signingKeys, config);
         refreshTokens = new RefreshTokens(db, config.refreshTokenTtl(), config.clock());
-        apiKeys = new ApiKeys(db, config.clock(), config.apiKeyLastUsedGranularity());
+        apiKeys = new ApiKeys(db, config.clock(), config.apiKeyLastUsedGranularity(), config.apiKeyCacheTtl());
         mfa = new Mfa(db, protection, config.clock(), config.issuer());
         passwordLogins = new PasswordLogins(users, mfa, config);
-        oidcLogins = new OidcLogins(db, config.oidcProviders(), config.clock(),
+        oidcLogins = new OidcLogins(db, config.loginProviders(), config.clock(),
                 HttpClient.newBuilder().connectTimeout(OidcMetadata.TIMEOUT).build());
         oidcAccounts = new OidcAccounts(db, users, config.clock());
         audit = new AuditLog(db, authorizer, config.clock());
@@ -145,11 +145,15 @@ public final class Identity {
                 AuditEvent.Outcome.SUCCESS, null));
     }
 
+    /** Starts a login at an OIDC or plain OAuth 2 provider: where to send the browser. */
     public AuthorizationRedirect beginOidcLogin(String provider) {
         return oidcLogins.begin(provider);
     }
 
-    /** Completes an OIDC login from the provider's callback ({@code state}, {@code code}); links or creates the user. */
+    /**
+     * Completes a login from the provider's callback ({@code state}, {@code code}), at an OIDC or plain OAuth 2
+     * provider alike; links or creates the user. Audited as {@code login.oidc} with the provider's name.
+     */
     public TokenPair completeOidcLogin(String state, String code, String address) {
         try {
             OidcLogins.Verified who = oidcLogins.complete(state, code);

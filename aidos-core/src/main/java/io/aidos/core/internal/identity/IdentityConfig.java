@@ -15,8 +15,9 @@ public final class IdentityConfig {
     private final Duration lockout;
     private final PasswordHasher passwordHasher;
     private final byte[] keyEncryptionKey;
-    private final List<OidcProvider> oidcProviders;
+    private final List<LoginProvider> loginProviders;
     private final Duration apiKeyLastUsedGranularity;
+    private final Duration apiKeyCacheTtl;
     private final Clock clock;
 
     private IdentityConfig(Builder b) {
@@ -28,8 +29,9 @@ public final class IdentityConfig {
         lockout = b.lockout;
         passwordHasher = b.passwordHasher;
         keyEncryptionKey = b.keyEncryptionKey == null ? null : b.keyEncryptionKey.clone();
-        oidcProviders = List.copyOf(b.oidcProviders);
+        loginProviders = List.copyOf(b.loginProviders);
         apiKeyLastUsedGranularity = b.apiKeyLastUsedGranularity;
+        apiKeyCacheTtl = b.apiKeyCacheTtl;
         clock = b.clock;
     }
 
@@ -69,12 +71,17 @@ public final class IdentityConfig {
         return keyEncryptionKey == null ? null : keyEncryptionKey.clone();
     }
 
-    public List<OidcProvider> oidcProviders() {
-        return oidcProviders;
+    /** The OpenID Connect and plain OAuth 2 providers users may log in with, in configuration order. */
+    public List<LoginProvider> loginProviders() {
+        return loginProviders;
     }
 
     public Duration apiKeyLastUsedGranularity() {
         return apiKeyLastUsedGranularity;
+    }
+
+    public Duration apiKeyCacheTtl() {
+        return apiKeyCacheTtl;
     }
 
     public Clock clock() {
@@ -90,8 +97,9 @@ public final class IdentityConfig {
         private Duration lockout = Duration.ofMinutes(15);
         private PasswordHasher passwordHasher = PasswordHasher.owasp();
         private byte[] keyEncryptionKey;
-        private final List<OidcProvider> oidcProviders = new ArrayList<>();
+        private final List<LoginProvider> loginProviders = new ArrayList<>();
         private Duration apiKeyLastUsedGranularity = Duration.ofMinutes(1);
+        private Duration apiKeyCacheTtl = Duration.ofSeconds(5);
         private Clock clock = Clock.systemUTC();
 
         private Builder() {
@@ -151,10 +159,22 @@ public final class IdentityConfig {
         }
 
         public Builder oidcProvider(OidcProvider provider) {
-            if (oidcProviders.stream().anyMatch(p -> p.name().equals(provider.name()))) {
-                throw new IllegalArgumentException("oidcProvider '" + provider.name() + "' is configured twice");
+            return loginProvider("oidcProvider", provider);
+        }
+
+        /** A plain OAuth 2 provider without ID tokens, such as {@link OAuth2Provider#github GitHub}. */
+        public Builder oauth2Provider(OAuth2Provider provider) {
+            return loginProvider("oauth2Provider", provider);
+        }
+
+        private Builder loginProvider(String field, LoginProvider provider) {
+            if (provider == null) {
+                throw new IllegalArgumentException(field + " must not be null");
             }
-            oidcProviders.add(provider);
+            if (loginProviders.stream().anyMatch(p -> p.name().equals(provider.name()))) {
+                throw new IllegalArgumentException(field + " '" + provider.name() + "' is configured twice");
+            }
+            loginProviders.add(provider);
             return this;
         }
 
@@ -164,6 +184,18 @@ public final class IdentityConfig {
                 throw new IllegalArgumentException("apiKeyLastUsedGranularity must be >= 0 but was " + granularity);
             }
             this.apiKeyLastUsedGranularity = granularity;
+            return this;
+        }
+
+        /**
+         * How long a verified API key is remembered (default 5 s; zero turns the cache off). A revoke in this process
+         * applies at once; one in another server process of a cluster is seen here within this time.
+         */
+        public Builder apiKeyCacheTtl(Duration ttl) {
+            if (ttl == null || ttl.isNegative() || ttl.compareTo(Duration.ofMinutes(1)) > 0) {
+                throw new IllegalArgumentException("apiKeyCacheTtl must be between 0 and 1 minute but was " + ttl);
+            }
+            this.apiKeyCacheTtl = ttl;
             return this;
         }
 

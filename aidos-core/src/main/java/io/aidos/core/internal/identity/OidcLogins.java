@@ -33,11 +33,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * OpenID Connect login, authorization code flow with PKCE (S256). {@link #begin} stores a fresh state, nonce and
+ * Login at a {@link LoginProvider}, authorization code flow with PKCE (S256). {@link #begin} stores a fresh state, nonce and
  * code verifier (in the database, so any server of a cluster can complete the login) and builds the provider's
  * authorization URL. {@link #complete} consumes the state once, exchanges the code with the verifier, and
  * accepts the ID token only if its signature verifies against the provider's JWKS (RS/ES/PS algorithms only)
- * and its {@code iss}, {@code aud} (and {@code azp}), {@code exp}, {@code iat} and {@code nonce} are right.
+ * and its {@code iss}, {@code aud} (and {@code azp}), {@code exp}, {@code iat} and {@code nonce} are right. For a
+ * plain {@link OAuth2Provider} there is no ID token and no nonce is sent: the access token the code redeems for
+ * reads the user from the provider's user-info API ({@link OAuth2UserInfo}).
  */
 public final class OidcLogins {
     static final Duration LOGIN_TTL = Duration.ofMinutes(10);
@@ -45,26 +47,27 @@ public final class OidcLogins {
     private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384,
             JWSAlgorithm.RS512, JWSAlgorithm.ES256, JWSAlgorithm.ES384, JWSAlgorithm.ES512, JWSAlgorithm.PS256);
     private final Database db;
-    private final Map<String, OidcProvider> providers;
+    private final Map<String, LoginProvider> providers;
     private final Clock clock;
     private final HttpClient http;
     private final Map<String, OidcMetadata> metadata = new ConcurrentHashMap<>();
     private final Map<String, JWKSet> keys = new ConcurrentHashMap<>();
 
-    OidcLogins(Database db, List<OidcProvider> providers, Clock clock, HttpClient http) {
+    OidcLogins(Database db, List<LoginProvider> providers, Clock clock, HttpClient http) {
         this.db = db;
-        this.providers = providers.stream().collect(Collectors.toUnmodifiableMap(OidcProvider::name, p -> p));
+        this.providers = providers.stream().collect(Collectors.toUnmodifiableMap(LoginProvider::name, p -> p));
         this.clock = clock;
         this.http = http;
     }
 
-    /** The verified identity an ID token asserts. */
+    /** The verified identity an ID token (or a user-info answer with an access token) asserts. */
     record Verified(String provider, String subject, String email, boolean emailVerified) {
     }
 
     public AuthorizationRedirect begin(String providerName) {
-        OidcProvider provider = provider(providerName);
-        OidcMetadata meta = metadata(provider);
+        LoginProvider provider = provider(providerName);
+        URI authorizationEndpoint = provider instanceof OidcProvider oidc ? metadata(oidc).authorizationEndpoint()
+                : ((OAuth2Provider) provider).authorizationUri();
         String state = Secrets.randomToken(32);
         String nonce = Secrets.randomToken(32);
         String verifier = Secrets.randomToken(48); // 64 characters, within RFC 7636's 43..128
@@ -79,10 +82,12 @@ public final class OidcLogins {
         q.put("redirect_uri", provider.redirectUri().toString());
         q.put("scope", String.join(" ", provider.scopes()));
         q.put("state", state);
-        q.put("nonce", nonce);
+        if (provider instanceof OidcProvider) {
+            q.put("nonce", nonce); // stored either way (the column is required); only an ID token can carry it
+        }
         q.put("code_challenge", challenge(verifier));
         q.put("code_challenge_method", "S256");
-        String base = meta.authorizationEndpoint().toString();
+        String base = authorizationEndpoint.toString();
         return new AuthorizationRedirect(URI.create(base + (base.contains("?") ? "&" : "?") + form(q).replace("+", "%20")),
                 state);
     }
@@ -100,9 +105,19 @@ public final class OidcLogins {
                 || Long.parseLong(login.get()[4]) < clock.millis()) {
             throw new AuthenticationException("unknown or expired login state");
         }
-        OidcProvider provider = provider(login.get()[0]);
+        LoginProvider p = provider(login.get()[0]);
+        if (p instanceof OAuth2Provider plain) {
+            JsonNode tokens = exchange(plain, plain.tokenUri(), code, login.get()[2], login.get()[3]);
+            String accessToken = tokens.path("access_token").asText(null);
+            if (accessToken == null) { // GitHub answers a refused code with 200 and {"error": ...}
+                throw new AuthenticationException("provider " + plain.name() + " refused the code: "
+                        + tokens.path("error").asText("no access token"));
+            }
+            return OAuth2UserInfo.read(http, plain, accessToken);
+        }
+        OidcProvider provider = (OidcProvider) p;
         OidcMetadata meta = metadata(provider);
-        JsonNode tokens = exchange(provider, meta, code, login.get()[2], login.get()[3]);
+        JsonNode tokens = exchange(provider, meta.tokenEndpoint(), code, login.get()[2], login.get()[3]);
         String idToken = tokens.path("id_token").asText(null);
         if (idToken == null) {
             throw new AuthenticationException("provider " + provider.name() + " returned no ID token");
@@ -110,20 +125,25 @@ public final class OidcLogins {
         return verify(provider, meta, idToken, login.get()[1]);
     }
 
-    private JsonNode exchange(OidcProvider provider, OidcMetadata meta, String code, String verifier, String redirect) {
+    /** Redeems the code: client secret by HTTP Basic for OIDC, in the form body for plain OAuth 2 (as GitHub documents). */
+    private JsonNode exchange(LoginProvider provider, URI tokenEndpoint, String code, String verifier, String redirect) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "authorization_code");
         form.put("code", code);
         form.put("redirect_uri", redirect);
         form.put("code_verifier", verifier);
         form.put("client_id", provider.clientId());
-        HttpRequest.Builder request = HttpRequest.newBuilder(meta.tokenEndpoint()).timeout(OidcMetadata.TIMEOUT)
+        boolean basic = provider instanceof OidcProvider;
+        if (!basic && provider.clientSecret() != null) {
+            form.put("client_secret", provider.clientSecret());
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(tokenEndpoint).timeout(OidcMetadata.TIMEOUT)
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(form(form)));
-        if (provider.clientSecret() != null) {
-            String basic = enc(provider.clientId()) + ":" + enc(provider.clientSecret());
+        if (basic && provider.clientSecret() != null) {
+            String user = enc(provider.clientId()) + ":" + enc(provider.clientSecret());
             request.header("Authorization", "Basic "
-                    + Base64.getEncoder().encodeToString(basic.getBytes(StandardCharsets.UTF_8)));
+                    + Base64.getEncoder().encodeToString(user.getBytes(StandardCharsets.UTF_8)));
         }
         return OidcMetadata.send(http, request.build(), provider.name());
     }
@@ -191,8 +211,8 @@ public final class OidcLogins {
         return set.getKeyByKeyId(kid);
     }
 
-    private OidcProvider provider(String name) {
-        OidcProvider p = providers.get(name);
+    private LoginProvider provider(String name) {
+        LoginProvider p = providers.get(name);
         if (p == null) {
             throw new InvalidInputException("provider", name, "is not a configured identity provider");
         }

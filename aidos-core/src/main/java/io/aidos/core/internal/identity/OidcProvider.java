@@ -2,7 +2,6 @@ package io.aidos.core.internal.identity;
 
 import java.net.URI;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * An OpenID Connect provider users may log in with (Google, Keycloak, Entra ID, ...). Its endpoints come from
@@ -16,17 +15,10 @@ import java.util.regex.Pattern;
  * @param redirectUri  the server's callback URL registered at the provider
  */
 public record OidcProvider(String name, URI issuer, String clientId, String clientSecret, List<String> scopes,
-                           URI redirectUri) {
-    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
-
+                           URI redirectUri) implements LoginProvider {
     public OidcProvider {
-        if (name == null || !NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("name must be 1 to 63 lower-case letters, digits or '-' but was '"
-                    + name + "'");
-        }
-        if (issuer == null || !("https".equals(issuer.getScheme()) || isLoopback(issuer))) {
-            throw new IllegalArgumentException("issuer must be an https URL (http only on loopback) but was " + issuer);
-        }
+        LoginProvider.requireName(name);
+        LoginProvider.requireHttps("issuer", issuer);
         if (clientId == null || clientId.isBlank()) {
             throw new IllegalArgumentException("clientId must not be blank but was '" + clientId + "'");
         }
@@ -43,11 +35,6 @@ public record OidcProvider(String name, URI issuer, String clientId, String clie
     public static OidcProvider of(String name, URI issuer, String clientId, String clientSecret, URI redirectUri) {
         return new OidcProvider(name, issuer, clientId, clientSecret, List.of("openid", "email", "profile"),
                 redirectUri);
-    }
-
-    private static boolean isLoopback(URI uri) {
-        return "http".equals(uri.getScheme())
-                && ("127.0.0.1".equals(uri.getHost()) || "localhost".equals(uri.getHost()) || "[::1]".equals(uri.getHost()));
     }
 
     @Override

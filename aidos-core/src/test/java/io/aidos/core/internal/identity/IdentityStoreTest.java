@@ -258,6 +258,35 @@ abstract class IdentityStoreTest {
     }
 
     @Test
+    void aCachedApiKeyIsRefusedAtOnceWhenRevokedHereAndWithinTheTtlWhenRevokedByAnotherProcess() {
+        User user = newUser();
+        Organization org = identity.organizations().create("cache-" + suffix(), user.id());
+        Principal owner = identity.principalOf(user.id());
+        NewApiKey here = identity.createApiKey(owner, org.id(), "here", EnumSet.of(Action.READ), null, null);
+        assertThat(identity.authenticate(here.secret()).apiKeyId()).isEqualTo(here.key().id()); // now cached
+        assertThat(identity.authenticate(here.secret()).apiKeyId()).isEqualTo(here.key().id());
+        identity.revokeApiKey(owner, here.key().id(), null);
+        assertThatThrownBy(() -> identity.authenticate(here.secret())).isInstanceOf(AuthenticationException.class);
+
+        // Another server process on the same store revokes: this one notices when its cache entry expires.
+        Identity otherProcess = Identity.open(db, settings().build());
+        NewApiKey there = identity.createApiKey(owner, org.id(), "there", EnumSet.of(Action.READ), null, null);
+        assertThat(identity.authenticate(there.secret()).apiKeyId()).isEqualTo(there.key().id());
+        otherProcess.revokeApiKey(owner, there.key().id(), null);
+        assertThatThrownBy(() -> otherProcess.authenticate(there.secret())).isInstanceOf(AuthenticationException.class);
+        assertThat(identity.authenticate(there.secret()).apiKeyId()).as("cached for up to the TTL")
+                .isEqualTo(there.key().id());
+        clock.advance(identity.config().apiKeyCacheTtl());
+        assertThatThrownBy(() -> identity.authenticate(there.secret())).isInstanceOf(AuthenticationException.class);
+
+        // A wrong secret with a cached key's prefix misses the cache (it is keyed by the whole key).
+        NewApiKey third = identity.createApiKey(owner, org.id(), "third", EnumSet.of(Action.READ), null, null);
+        identity.authenticate(third.secret());
+        assertThatThrownBy(() -> identity.authenticate("aidos_" + third.key().prefix() + "_" + Secrets.randomToken(32)))
+                .isInstanceOf(AuthenticationException.class);
+    }
+
+    @Test
     void rolesDecideWhatMembersMayDoAndOrganizationsAreIsolated() {
         User owner = newUser();
         User viewer = newUser();

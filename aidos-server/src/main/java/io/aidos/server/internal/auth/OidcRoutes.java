@@ -11,9 +11,9 @@ import io.javalin.http.Context;
 import java.util.List;
 
 /**
- * OpenID Connect login (authorization code + PKCE): {@code begin} redirects the browser to the provider with a
- * fresh state, nonce and code challenge; the provider sends it back to {@code callback}, which answers with an
- * access and refresh token. The JWKS at {@code /.well-known/jwks.json} lets others verify the access tokens.
+ * Login at a configured provider (authorization code + PKCE), OpenID Connect or plain OAuth 2 such as GitHub alike:
+ * {@code begin} redirects the browser to the provider with a fresh state, code challenge (and, for OIDC, nonce);
+ * the provider sends it back to {@code callback}, which answers with an access and refresh token. The JWKS at {@code /.well-known/jwks.json} lets others verify the access tokens.
  */
 final class OidcRoutes {
     private static final String TAG = "auth";
@@ -27,8 +27,8 @@ final class OidcRoutes {
 
     List<ApiRoute> routes() {
         return List.of(
-                get("/api/v1/auth/oidc/{provider}/begin", TAG, "Redirect (302) to the provider's login, with"
-                        + " state and PKCE (no credential needed)", this::begin),
+                get("/api/v1/auth/oidc/{provider}/begin", TAG, "Redirect (302) to the provider's login (OIDC or"
+                        + " plain OAuth 2), with state and PKCE (no credential needed)", this::begin),
                 get("/api/v1/auth/oidc/callback", TAG, "The provider's redirect back (?state=&code=): access and"
                         + " refresh token (no credential needed)", this::callback),
                 get("/.well-known/jwks.json", TAG, "The public keys that verify access tokens (JWKS)", ctx ->

@@ -7,6 +7,7 @@ import io.aidos.api.AiDos;
 import io.aidos.core.internal.LocalAiDos;
 import io.aidos.core.internal.identity.Identity;
 import io.aidos.core.internal.identity.IdentityConfig;
+import io.aidos.core.internal.identity.OAuth2Provider;
 import io.aidos.core.internal.identity.OidcProvider;
 import io.aidos.server.AidosServer;
 import io.aidos.server.ServerConfig;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * OpenID Connect login through the server against a real provider (mock-oauth2-server on 127.0.0.1): begin
  * redirects with state and PKCE, the provider redirects back to the server's callback, which answers with tokens.
+ * The same routes serve a plain OAuth 2 provider (no ID token; the user comes from user info).
  */
 class OidcHttpTest {
     @TempDir
@@ -67,6 +69,48 @@ class OidcHttpTest {
                 // the same state twice: refused
                 assertThat(http.send("GET", back, null, null).statusCode()).isEqualTo(401);
                 assertThat(http.send("GET", "/api/v1/auth/oidc/nope/begin", null, null).statusCode()).isEqualTo(400);
+            }
+        } finally {
+            provider.shutdown();
+        }
+    }
+
+    @Test
+    void aPlainOAuth2ProviderLogsInThroughTheSameRoutes() throws Exception {
+        MockOAuth2Server provider = new MockOAuth2Server();
+        provider.start(InetAddress.getByName("127.0.0.1"), 0);
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            port = s.getLocalPort();
+        }
+        URI callback = URI.create("http://127.0.0.1:" + port + "/api/v1/auth/oidc/callback");
+        String base = provider.issuerUrl("default").toString().replaceAll("/+$", "");
+        // No discovery and no ID token: the mock's endpoints as a GitHub-like provider (the mock requires openid).
+        OAuth2Provider plain = new OAuth2Provider("plain", "aidos-client", "client-secret", List.of("openid", "email"),
+                callback, URI.create(base + "/authorize"), URI.create(base + "/token"), URI.create(base + "/userinfo"),
+                null, "sub", "email", "email_verified");
+        try (AiDos aidos = AiDos.open("local:" + temp.resolve("store"))) {
+            Identity identity = Identity.open(((LocalAiDos) aidos).database(), IdentityConfig.builder()
+                    .oauth2Provider(plain).build());
+            try (AidosServer server = AidosServer.builder(aidos).identity(identity)
+                    .config(ServerConfig.builder().port(port).build()).start()) {
+                Http http = new Http(server.uri());
+                HttpResponse<String> begin = http.send("GET", "/api/v1/auth/oidc/plain/begin", null, null);
+                assertThat(begin.statusCode()).isEqualTo(302);
+                String location = begin.headers().firstValue("Location").orElseThrow();
+                assertThat(location).startsWith(base + "/authorize?").contains("code_challenge_method=S256", "state=")
+                        .doesNotContain("nonce=");
+
+                provider.enqueueCallback(new DefaultOAuth2TokenCallback("default", "dan-sub", "JWT",
+                        List.of("aidos-client"), Map.of("email", "dan@example.org", "email_verified", true), 3600));
+                String back = http.send("GET", location, null, null).headers().firstValue("Location").orElseThrow();
+                assertThat(back).startsWith(callback.toString());
+                HttpResponse<String> done = http.send("GET", back, null, null);
+                assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
+                String access = json(done).get("access_token").asText();
+                assertThat(json(http.send("GET", "/api/v1/auth/me", null, access)).get("email").asText())
+                        .isEqualTo("dan@example.org");
+                assertThat(http.send("GET", back, null, null).statusCode()).isEqualTo(401);
             }
         } finally {
             provider.shutdown();
