@@ -51,8 +51,26 @@ public interface Run extends AutoCloseable {
     /** Stores {@code content} as {@code path} inside the run. */
     Run logArtifact(String path, byte[] content);
 
-    /** Stores every file under {@code directory} below {@code pathPrefix}. */
-    Run logArtifacts(String pathPrefix, Path directory);
+    /**
+     * Stores every file under {@code directory} below {@code pathPrefix} (as {@code pathPrefix/relative/path}), in
+     * path order, through {@link #logArtifact(String, Path)}.
+     */
+    default Run logArtifacts(String pathPrefix, Path directory) {
+        io.aidos.spi.Arguments.artifactPath("artifact path", pathPrefix);
+        if (directory == null || !java.nio.file.Files.isDirectory(directory)) {
+            throw new InvalidInputException("directory", directory, "must be an existing directory");
+        }
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(directory)) {
+            for (Path file : files.filter(java.nio.file.Files::isRegularFile).sorted().toList()) {
+                String relative = directory.relativize(file).toString()
+                        .replace(file.getFileSystem().getSeparator(), "/");
+                logArtifact(pathPrefix + "/" + relative, file);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + directory + ": " + e.getMessage(), e);
+        }
+        return this;
+    }
 
     Map<String, String> params();
 

@@ -7,9 +7,7 @@ import io.aidos.api.MetricPoint;
 import io.aidos.api.Run;
 import io.aidos.api.RunStatus;
 import io.aidos.spi.Arguments;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -17,7 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /** A run on the server. Metrics go through the client's {@link MetricBatcher}; reads flush first. */
 final class RemoteRun implements Run {
@@ -132,23 +129,6 @@ final class RemoteRun implements Run {
     public Run logArtifact(String path, byte[] content) {
         Arguments.artifactPath("artifact path", path);
         artifacts.upload(path, Arguments.notNull("content", content));
-        return this;
-    }
-
-    @Override
-    public Run logArtifacts(String pathPrefix, Path directory) {
-        Arguments.artifactPath("artifact path", pathPrefix);
-        if (directory == null || !Files.isDirectory(directory)) {
-            throw new InvalidInputException("directory", directory, "must be an existing directory");
-        }
-        try (Stream<Path> files = Files.walk(directory)) {
-            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                String relative = directory.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
-                logArtifact(pathPrefix + "/" + relative, file);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + directory + ": " + e.getMessage(), e);
-        }
         return this;
     }
 

@@ -8,15 +8,12 @@ import io.aidos.api.Run;
 import io.aidos.api.RunStatus;
 import io.aidos.core.internal.artifact.Blob;
 import io.aidos.spi.Arguments;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /** A run of the JDBC store. Identity fields are fixed; everything else is read from the store when asked. */
 final class LocalRun implements Run {
@@ -117,23 +114,6 @@ final class LocalRun implements Run {
         Arguments.artifactPath("artifact path", path);
         Blob blob = tracking.blobs.put(Arguments.notNull("content", content));
         tracking.runs.putArtifact(id(), path, blob);
-        return this;
-    }
-
-    @Override
-    public Run logArtifacts(String pathPrefix, Path directory) {
-        Arguments.artifactPath("artifact path", pathPrefix);
-        if (directory == null || !Files.isDirectory(directory)) {
-            throw new InvalidInputException("directory", directory, "must be an existing directory");
-        }
-        try (Stream<Path> files = Files.walk(directory)) {
-            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                String relative = directory.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
-                logArtifact(pathPrefix + "/" + relative, file);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + directory + ": " + e.getMessage(), e);
-        }
         return this;
     }
 

@@ -1,5 +1,7 @@
 package io.aidos.core.internal.identity;
 
+import io.aidos.core.LogCapture;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

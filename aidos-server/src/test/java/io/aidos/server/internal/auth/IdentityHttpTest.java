@@ -1,5 +1,8 @@
 package io.aidos.server.internal.auth;
 
+import io.aidos.core.LogCapture;
+import io.aidos.core.internal.identity.Base32;
+
 import static io.aidos.server.internal.auth.Http.body;
 import static io.aidos.server.internal.auth.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,10 +19,7 @@ import io.aidos.core.internal.identity.Totp;
 import io.aidos.server.AidosServer;
 import io.aidos.server.ServerConfig;
 import io.aidos.server.internal.mlflow.MlflowRouteGroup;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -171,7 +171,7 @@ class IdentityHttpTest {
         JsonNode e = json(enrol);
         assertThat(e.get("otpauth_uri").asText()).startsWith("otpauth://totp/");
         assertThat(e.get("recovery_codes")).hasSize(10);
-        String code = new Totp(Totp.Algorithm.SHA1, 6).code(base32(e.get("secret").asText()),
+        String code = new Totp(Totp.Algorithm.SHA1, 6).code(Base32.decode(e.get("secret").asText()),
                 Totp.step(Instant.now().getEpochSecond()));
         assertThat(http.send("POST", "/api/v1/auth/mfa/confirm", body("code", code), access).statusCode())
                 .isEqualTo(200);
@@ -309,7 +309,7 @@ class IdentityHttpTest {
     void passwordsAndTokensNeverReachTheLogs() {
         String email = newEmail();
         List<String> secrets = new ArrayList<>();
-        String logged = captured(() -> {
+        String logged = LogCapture.during(() -> {
             register(email);
             http.send("POST", "/api/v1/auth/login", body("email", email, "password", PASSWORD + "x"), null);
             JsonNode t = login(email);
@@ -328,37 +328,5 @@ class IdentityHttpTest {
         }
         assertThat(identity.audit().query(Principal.localOwner(), io.aidos.core.internal.identity.AuditQuery.of(null))
                 .toString()).doesNotContain(PASSWORD).doesNotContain(secrets.get(1));
-    }
-
-    static synchronized String captured(Runnable work) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        PrintStream capture = new PrintStream(buffer, true, StandardCharsets.UTF_8);
-        System.setOut(capture);
-        System.setErr(capture);
-        try {
-            work.run();
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-        return buffer.toString(StandardCharsets.UTF_8);
-    }
-
-    static byte[] base32(String s) {
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int buffer = 0;
-        int bits = 0;
-        for (char c : s.replace("=", "").toUpperCase().toCharArray()) {
-            buffer = (buffer << 5) | alphabet.indexOf(c);
-            bits += 5;
-            if (bits >= 8) {
-                out.write((buffer >> (bits - 8)) & 0xff);
-                bits -= 8;
-            }
-        }
-        return out.toByteArray();
     }
 }

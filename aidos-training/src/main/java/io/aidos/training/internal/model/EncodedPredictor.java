@@ -54,7 +54,7 @@ public final class EncodedPredictor implements Predictor {
 
     @Override
     public Prediction predict(Map<String, ?> features) {
-        return predictAll(List.of(checked(features))).get(0);
+        return predictAll(java.util.Collections.singletonList(features)).get(0); // predictAll checks the row
     }
 
     @Override

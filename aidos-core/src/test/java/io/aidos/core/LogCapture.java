@@ -1,15 +1,15 @@
-package io.aidos.core.internal.identity;
+package io.aidos.core;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /** Captures what is written to stdout and stderr (where slf4j-simple logs) while some code runs. */
-final class LogCapture {
+public final class LogCapture {
     private LogCapture() {
     }
 
-    static synchronized String during(Runnable work) {
+    public static synchronized String during(Runnable work) {
         PrintStream out = System.out;
         PrintStream err = System.err;
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
