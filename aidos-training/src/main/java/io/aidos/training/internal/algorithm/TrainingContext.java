@@ -1,6 +1,7 @@
 package io.aidos.training.internal.algorithm;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,8 +15,17 @@ public interface TrainingContext {
     /** Appends a line to the job's live log. */
     void log(String line);
 
-    /** Logs a metric to the job's run at {@code step} (an epoch), where followers and tuning see it at once. */
-    void logMetric(String name, double value, long step);
+    /**
+     * Logs one step's metrics (an epoch's) to the job's run in one write: when it returns they are durable, so
+     * followers and tuning see them at once and a checkpoint stored afterwards is never ahead of them. Log an
+     * epoch's metrics together, not one by one: each call is a round trip to the store.
+     */
+    void logMetrics(Map<String, Double> values, long step);
+
+    /** Logs one metric at {@code step}, as {@link #logMetrics} does (a round trip of its own). */
+    default void logMetric(String name, double value, long step) {
+        logMetrics(Map.of(name, value), step);
+    }
 
     /** True once the job was cancelled or its worker lost the lease: stop soon (a checkpoint first, if any). */
     boolean shouldStop();

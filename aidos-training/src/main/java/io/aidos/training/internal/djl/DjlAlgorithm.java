@@ -10,7 +10,9 @@ import io.aidos.training.internal.algorithm.TrainingContext;
 import io.aidos.training.internal.data.TrainingData;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.function.BiFunction;
@@ -126,9 +128,11 @@ final class DjlAlgorithm implements Algorithm {
         private void report(int epoch, double trainLoss, double samplesPerSecond) {
             NetTrainer.Evaluation v = net.evaluate(valid);
             String quality = classification ? "val_accuracy" : "val_rmse";
-            context.logMetric("train_loss", trainLoss, epoch);
-            context.logMetric("val_loss", v.loss(), epoch);
-            context.logMetric(quality, v.quality(), epoch);
+            Map<String, Double> metrics = new LinkedHashMap<>();
+            metrics.put("train_loss", trainLoss);
+            metrics.put("val_loss", v.loss());
+            metrics.put(quality, v.quality());
+            context.logMetrics(metrics, epoch); // one write per epoch, durable before its checkpoint
             context.log(String.format(Locale.ROOT, "epoch %d/%d train_loss=%.4f val_loss=%.4f %s=%.4f (%,d samples/s)",
                     epoch, epochs, trainLoss, v.loss(), quality, v.quality(), Math.round(samplesPerSecond)));
         }

@@ -10,24 +10,36 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
- * The {@link TrainingContext} of a job attempt: logs to the job, metrics to its run, checkpoints as run artifacts
+ * The {@link TrainingContext} of a job attempt: logs to the job, metrics to its run (one flush per
+ * {@link #logMetrics} call, so an epoch's metrics are durable before its checkpoint), checkpoints as run artifacts
  * under {@code checkpoints/epoch-NNNNN/} with tag {@value #CHECKPOINT_TAG} naming the latest, so an attempt on
  * another worker resumes from it.
  */
 final class JobTrainingContext implements TrainingContext {
     static final String CHECKPOINT_TAG = "aidos.checkpoint_epoch";
 
-    private final JobContext job;
+    private final Consumer<String> log;
+    private final BooleanSupplier stop;
     private final Run run;
     private final long seed;
     private final Path scratch;
     private final Path cache;
 
+    /** The context of {@code job}'s attempt, writing to {@code run}. */
     JobTrainingContext(JobContext job, Run run, long seed, Path scratch, Path cache) {
-        this.job = job;
+        this(job::log, job::shouldStop, run, seed, scratch, cache);
+    }
+
+    /** A context whose log lines go to {@code log} and which stops once {@code stop} says so. */
+    JobTrainingContext(Consumer<String> log, BooleanSupplier stop, Run run, long seed, Path scratch, Path cache) {
+        this.log = log;
+        this.stop = stop;
         this.run = run;
         this.seed = seed;
         this.scratch = scratch;
@@ -41,18 +53,18 @@ final class JobTrainingContext implements TrainingContext {
 
     @Override
     public void log(String line) {
-        job.log(line);
+        log.accept(line);
     }
 
     @Override
-    public void logMetric(String name, double value, long step) {
-        run.logMetric(name, value, step);
-        run.flush(); // per epoch: followers and tuning see it at once
+    public void logMetrics(Map<String, Double> values, long step) {
+        run.logMetrics(values, step);
+        run.flush(); // one write per epoch: followers and tuning see it at once, before any checkpoint of it
     }
 
     @Override
     public boolean shouldStop() {
-        return job.shouldStop() || Thread.currentThread().isInterrupted();
+        return stop.getAsBoolean() || Thread.currentThread().isInterrupted();
     }
 
     @Override
@@ -69,7 +81,7 @@ final class JobTrainingContext implements TrainingContext {
     public void saveCheckpoint(int epoch, Path folder) {
         run.logArtifacts(prefix(epoch), folder);
         run.setTag(CHECKPOINT_TAG, String.valueOf(epoch));
-        job.log("checkpoint after epoch " + epoch + " stored with run " + run.id());
+        log.accept("checkpoint after epoch " + epoch + " stored with run " + run.id());
     }
 
     @Override
@@ -96,7 +108,7 @@ final class JobTrainingContext implements TrainingContext {
             throw new AiDosException("could not unpack checkpoint " + epoch + " of run " + run.id() + ": "
                     + e.getMessage(), e);
         }
-        job.log("resuming from the checkpoint after epoch " + epoch);
+        log.accept("resuming from the checkpoint after epoch " + epoch);
         return Optional.of(new Checkpoint(epoch, target));
     }
 

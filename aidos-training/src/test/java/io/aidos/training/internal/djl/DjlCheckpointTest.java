@@ -57,6 +57,17 @@ class DjlCheckpointTest {
     }
 
     @Test
+    void eachEpochLogsItsMetricsInOneCallBeforeItsCheckpoint() throws Exception {
+        RecordingTrainingContext context = new RecordingTrainingContext(9, temp);
+        mlp.train(data, params, context).close();
+
+        String metrics = " [train_loss, val_loss, val_accuracy]";
+        assertThat(context.events).containsExactly("metrics 1" + metrics, "metrics 2" + metrics,
+                "metrics 3" + metrics, "checkpoint 3", "metrics 4" + metrics, "metrics 5" + metrics,
+                "metrics 6" + metrics, "checkpoint 6");
+    }
+
+    @Test
     void shouldStopStoresACheckpointOfTheLastFinishedEpochAndCancels() {
         RecordingTrainingContext context = new RecordingTrainingContext(9, temp)
                 .stopWhen(asked -> asked == asksPerEpoch + 3); // in the middle of epoch 2

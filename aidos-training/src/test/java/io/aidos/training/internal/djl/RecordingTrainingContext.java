@@ -9,14 +9,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.IntPredicate;
 import java.util.stream.Stream;
 
 /**
- * A {@link TrainingContext} for tests: keeps log lines and metrics in memory and checkpoints in a temp folder (a
- * copy, as the real store keeps one). {@code stopAt} sees how many times {@link #shouldStop()} was asked.
+ * A {@link TrainingContext} for tests: keeps log lines, metrics and the calls that logged them in memory and
+ * checkpoints in a temp folder (a copy, as the real store keeps one). {@code stopAt} sees how many times
+ * {@link #shouldStop()} was asked.
  */
 final class RecordingTrainingContext implements TrainingContext {
     /** All tests share one native cache: the first start in the JVM unpacks PyTorch there, later runs reuse it. */
@@ -28,6 +30,8 @@ final class RecordingTrainingContext implements TrainingContext {
     final List<String> lines = new CopyOnWriteArrayList<>();
     final List<Metric> metrics = new CopyOnWriteArrayList<>();
     final List<Integer> checkpointEpochs = new ArrayList<>();
+    /** Each {@link #logMetrics} call ({@code metrics STEP [names]}) and checkpoint ({@code checkpoint EPOCH}). */
+    final List<String> events = new CopyOnWriteArrayList<>();
     private final long seed;
     private final Path folder;
     private IntPredicate stopAt = asked -> false;
@@ -71,8 +75,9 @@ final class RecordingTrainingContext implements TrainingContext {
     }
 
     @Override
-    public void logMetric(String name, double value, long step) {
-        metrics.add(new Metric(name, value, step));
+    public void logMetrics(Map<String, Double> values, long step) {
+        values.forEach((name, value) -> metrics.add(new Metric(name, value, step)));
+        events.add("metrics " + step + " " + values.keySet());
     }
 
     @Override
@@ -96,6 +101,7 @@ final class RecordingTrainingContext implements TrainingContext {
         copyFiles(source, copy);
         stored = new Checkpoint(epoch, copy);
         checkpointEpochs.add(epoch);
+        events.add("checkpoint " + epoch);
     }
 
     @Override
