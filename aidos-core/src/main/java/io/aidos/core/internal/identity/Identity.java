@@ -13,7 +13,7 @@ import java.util.Set;
 /**
  * The identity and access services on one store: what the server calls. Authenticate a request with
  * {@link #authenticate(String)}, check it with {@link #require}, record it with {@link #audit()}. Logins
- * and key creation are audited here; everything else is the caller's to append. Thread-safe.
+ * and API key creation and revocation are audited here; everything else is the caller's to append. Thread-safe.
  */
 public final class Identity {
     private final IdentityConfig config;

@@ -22,7 +22,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The caller's API keys: create (the secret is in that one answer only), list (never a secret), revoke. */
+/**
+ * The caller's API keys: create (the secret is in that one answer only), list (never a secret), revoke. The identity
+ * service audits a create or revoke that went through, so the audit hook leaves those requests alone.
+ */
 final class ApiKeyRoutes {
     private static final String TAG = "auth";
     private final Callers callers;
@@ -42,6 +45,7 @@ final class ApiKeyRoutes {
                                 .toList())),
                 delete("/api/v1/auth/api-keys/{key_id}", TAG, "Revoke a key (its owner or an org admin)", ctx -> {
                     identity.revokeApiKey(callers.of(ctx), ctx.pathParam("key_id"), ctx.ip());
+                    AuditHook.recordedByService(ctx);
                     Json.ok(ctx, Map.of("revoked", true));
                 }));
     }
@@ -63,6 +67,7 @@ final class ApiKeyRoutes {
         }
         NewApiKey key = identity.createApiKey(p, org == null ? Principal.LOCAL_ORG : org,
                 Callers.required(body, "name"), scopes, expires, ctx.ip());
+        AuditHook.recordedByService(ctx);
         Map<String, Object> out = view(key.key());
         out.put("secret", key.secret());
         Json.respond(ctx, 201, out);

@@ -4,6 +4,7 @@ import io.aidos.core.internal.identity.AuditEvent;
 import io.aidos.core.internal.identity.Identity;
 import io.aidos.server.Principal;
 import io.aidos.server.RequestAuthenticator;
+import io.aidos.server.internal.AuditedResource;
 import io.aidos.server.internal.RequestGuard;
 import io.javalin.http.Context;
 import org.slf4j.Logger;
@@ -13,11 +14,14 @@ import org.slf4j.LoggerFactory;
  * Appends an audit event after every request that may change something (not GET, HEAD or OPTIONS) under
  * {@code /api/v1} and the MLflow API, whatever its outcome: who (user, API key, or anonymous when no credential
  * checked out), the action ({@code POST /api/v1/datasets/iris/versions}), the resource kind and id read from the
- * path, the organization, the address, and SUCCESS, DENIED (401, 403, 429) or FAILURE with the status. Password
- * logins are left to {@link Identity#login}, which records them with the email tried. Never a header or body.
+ * path, or the one the handler named ({@link AuditedResource}: MLflow's ids are in the body), the organization, the
+ * address, and SUCCESS, DENIED (401, 403, 429) or FAILURE with the status. Password logins are left to
+ * {@link Identity#login}, which records them with the email tried, and so are changes whose handler says the
+ * identity service recorded them ({@link #recordedByService}: API keys created and revoked). Never a header or body.
  */
 public final class AuditHook {
     private static final Logger LOG = LoggerFactory.getLogger(AuditHook.class);
+    private static final String RECORDED = "aidos.audit-recorded";
     private final Identity identity;
     private final RequestAuthenticator authenticator;
 
@@ -31,7 +35,7 @@ public final class AuditHook {
         String path = ctx.path();
         if (IdentityAuthenticator.isRead(method, path)
                 || !(path.startsWith("/api/v1/") || path.startsWith("/api/2.0/mlflow/"))
-                || path.equals("/api/v1/auth/login")) {
+                || path.equals("/api/v1/auth/login") || Boolean.TRUE.equals(ctx.attribute(RECORDED))) {
             return;
         }
         Principal p = authenticator.protects(path) ? ctx.attribute(RequestGuard.PRINCIPAL) : null;
@@ -40,9 +44,10 @@ public final class AuditHook {
         AuditEvent.Outcome outcome = status < 400 ? AuditEvent.Outcome.SUCCESS
                 : status == 401 || status == 403 || status == 429 ? AuditEvent.Outcome.DENIED
                 : AuditEvent.Outcome.FAILURE;
-        String[] resource = resource(path);
+        String[] fromPath = resource(path);
+        String[] resource = AuditedResource.of(ctx).map(r -> new String[] {r.kind(), r.id()}).orElse(fromPath);
         // The organization the request acted in (the guard's choice), or the one an /orgs/{id} path names.
-        String org = path.startsWith("/api/v1/orgs/") ? resource[1]
+        String org = path.startsWith("/api/v1/orgs/") ? fromPath[1]
                 : p != null ? p.attributes().get("org")
                 : actor[0].equals("anonymous") ? null : io.aidos.core.internal.identity.Principal.LOCAL_ORG;
         try {
@@ -51,6 +56,15 @@ public final class AuditHook {
         } catch (RuntimeException e) {
             LOG.error("cannot append to the audit log: {} {} by {} ({})", method, path, actor[1], e.toString());
         }
+    }
+
+    /**
+     * Tells the hook that the identity service has appended the event of {@code ctx}'s change itself (with what the
+     * request does not show, such as a new key's id), so the request is not recorded a second time. Call it only once
+     * the service call returned: a refused or failed change is still the hook's to record.
+     */
+    static void recordedByService(Context ctx) {
+        ctx.attribute(RECORDED, Boolean.TRUE);
     }
 
     /** Who sent a request the guard refused (403, 429): the credential is good, the action was not allowed. */

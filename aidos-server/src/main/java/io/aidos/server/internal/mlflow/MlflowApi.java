@@ -41,8 +41,8 @@ public final class MlflowApi {
         Function<String, Map<MlflowRoutes.Key, MlflowRoutes.Endpoint>> endpointsOf = org -> byOrganization.computeIfAbsent(org,
                 o -> endpoints(aidos.forOrganization(o)));
         for (MlflowRoutes.Key key : endpointsOf.apply(aidos.organization()).keySet()) {
-            routesConfig.addHttpHandler(key.method(), PREFIX + key.path(), ctx -> MlflowRoutes.respond(ctx, r -> endpointsOf.apply(organizationOf.apply(ctx)).get(key)
-                            .handle(r)));
+            routesConfig.addHttpHandler(key.method(), PREFIX + key.path(), ctx -> MlflowRoutes.respond(ctx, key.path(),
+                    r -> endpointsOf.apply(organizationOf.apply(ctx)).get(key).handle(r)));
         }
         MlflowRoutes.notFound(routesConfig);
     }

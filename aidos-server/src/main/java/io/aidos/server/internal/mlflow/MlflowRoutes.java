@@ -66,13 +66,23 @@ final class MlflowRoutes {
         endpoints.put(new Key(method, path), endpoint);
     }
 
-    static void respond(Context ctx, Endpoint endpoint) {
-        ObjectNode out;
+    /**
+     * Serves one request to the endpoint at {@code path} (below the prefix), and names the resource it acted on for
+     * the audit log ({@link MlflowResource}), whether it succeeded or not.
+     */
+    static void respond(Context ctx, String path, Endpoint endpoint) {
+        MlflowRequest request = null;
+        ObjectNode out = null;
         try {
-            out = endpoint.handle(new MlflowRequest(ctx));
+            request = new MlflowRequest(ctx);
+            out = endpoint.handle(request);
         } catch (Exception e) {
             error(ctx, MlflowErrors.translate(e));
             return;
+        } finally {
+            if (request != null) {
+                MlflowResource.of(path, request, out).ifPresent(resource -> resource.attachTo(ctx));
+            }
         }
         write(ctx, 200, out);
     }
