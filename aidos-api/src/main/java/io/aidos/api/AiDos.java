@@ -57,6 +57,13 @@ public interface AiDos extends AutoCloseable {
      */
     Trainer trainer();
 
+    /**
+     * Model deployments with replicas, autoscaling, canary and A/B routing, served over HTTP. Needs a deployer for
+     * this backend on the class path (for the embedded backends, the Maven artifact {@code io.aidos:aidos-serving});
+     * without one this throws {@link BackendUnavailableException} naming it.
+     */
+    Deployer deployer();
+
     /** The URI this instance was opened with, without credentials. */
     String uri();
 

@@ -2,6 +2,7 @@ package io.aidos.spi;
 
 import io.aidos.api.AiDos;
 import io.aidos.api.BackendUnavailableException;
+import io.aidos.api.Deployer;
 import io.aidos.api.Trainer;
 
 import java.util.ArrayList;
@@ -9,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.ServiceLoader;
 
-/** Finds the optional modules (training, predictors) with ServiceLoader, naming the artifact to add when absent. */
+/** Finds the optional modules (training, serving, predictors) with ServiceLoader, naming the artifact to add when absent. */
 public final class Extensions {
 
     private Extensions() {
@@ -26,6 +27,19 @@ public final class Extensions {
         }
         throw new BackendUnavailableException("training is not on the class path for " + aidos.uri()
                 + "; add the Maven artifact io.aidos:aidos-training (trainers found: " + seen + ")");
+    }
+
+    /** Opens deployments for {@code aidos}, or {@link BackendUnavailableException} naming {@code io.aidos:aidos-serving}. */
+    public static Deployer deployer(AiDos aidos) {
+        List<String> seen = new ArrayList<>();
+        for (DeployerProvider provider : ServiceLoader.load(DeployerProvider.class, classLoader())) {
+            if (provider.supports(aidos)) {
+                return provider.open(aidos);
+            }
+            seen.add(provider.name());
+        }
+        throw new BackendUnavailableException("serving is not on the class path for " + aidos.uri()
+                + "; add the Maven artifact io.aidos:aidos-serving (deployers found: " + seen + ")");
     }
 
     /** The provider for model format {@code flavor}, or {@link BackendUnavailableException} naming its artifact. */

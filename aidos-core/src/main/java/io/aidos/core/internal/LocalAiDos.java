@@ -1,5 +1,6 @@
 package io.aidos.core.internal;
 
+import io.aidos.api.Deployer;
 import io.aidos.api.Trainer;
 import io.aidos.spi.Extensions;
 import java.nio.file.Path;
@@ -48,6 +49,7 @@ public final class LocalAiDos implements AiDos {
     private final LocalAiDos root; // null for the instance open() made
     private final Map<String, LocalAiDos> views;
     private Trainer trainer; // opened on first use: it may start a worker
+    private Deployer deployer; // opened on first use: it restores running deployments and starts an HTTP server
 
     private LocalAiDos(AiDosConfig config, StoreLocation location, Database db, BlobStore blobs) {
         this.uri = StoreLocation.redact(config.uri());
@@ -152,6 +154,18 @@ public final class LocalAiDos implements AiDos {
         return trainer;
     }
 
+    /** Deployments of this store; organization views get their own deployer (deployment names are per organization). */
+    @Override
+    public synchronized Deployer deployer() {
+        if (closed.get()) {
+            throw new IllegalStateException("this AiDos instance is closed");
+        }
+        if (deployer == null) {
+            deployer = Extensions.deployer(this);
+        }
+        return deployer;
+    }
+
     @Override
     public String uri() {
         return uri;
@@ -188,10 +202,30 @@ public final class LocalAiDos implements AiDos {
     public void close() {
         if (root == null && closed.compareAndSet(false, true)) {
             try {
+                closeDeployers();
                 closeTrainer();
                 metrics.close();
             } finally {
                 db.close();
+            }
+        }
+    }
+
+    private void closeDeployers() {
+        java.util.List<LocalAiDos> all = new java.util.ArrayList<>(views.values());
+        all.add(this);
+        for (LocalAiDos each : all) {
+            Deployer d;
+            synchronized (each) {
+                d = each.deployer;
+                each.deployer = null;
+            }
+            if (d instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    throw new io.aidos.api.AiDosException("could not stop the deployments: " + e.getMessage(), e);
+                }
             }
         }
     }

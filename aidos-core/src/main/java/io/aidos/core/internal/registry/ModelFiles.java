@@ -91,16 +91,36 @@ public final class ModelFiles {
                         + version.version() + " is not valid JSON: " + e.getMessage(), e);
             }
         }
-        String lower = version.artifactPath().toLowerCase(Locale.ROOT);
+        String byPath = byExtension(version.artifactPath());
+        if (byPath != null) {
+            return byPath;
+        }
+        // A registered folder without a descriptor: its one model file decides (other files, e.g. a signature.json
+        // sidecar, ride along).
+        try (var files = Files.list(folder)) {
+            List<String> kinds = files.map(f -> byExtension(f.getFileName().toString()))
+                    .filter(java.util.Objects::nonNull).toList();
+            if (kinds.size() == 1) {
+                return kinds.get(0);
+            }
+        } catch (IOException e) {
+            throw new AiDosException("could not list the files of model " + version.modelName() + " version "
+                    + version.version() + ": " + e.getMessage(), e);
+        }
+        throw new ArtifactNotFoundException(version.artifactPath() + "/" + DESCRIPTOR, "model "
+                + version.modelName() + " version " + version.version() + " has no " + DESCRIPTOR
+                + " and is not (or does not hold exactly one) .onnx or TorchScript (.pt) file, so AI-DOS cannot tell how to load it");
+    }
+
+    private static String byExtension(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".onnx")) {
             return "onnx";
         }
         if (lower.endsWith(".pt") || lower.endsWith(".torchscript")) {
             return "torchscript";
         }
-        throw new ArtifactNotFoundException(version.artifactPath() + "/" + DESCRIPTOR, "model "
-                + version.modelName() + " version " + version.version() + " has no " + DESCRIPTOR
-                + " and is not an .onnx or TorchScript (.pt) file, so AI-DOS cannot tell how to load it");
+        return null;
     }
 
     private List<Entry> entries(ModelVersion v) {

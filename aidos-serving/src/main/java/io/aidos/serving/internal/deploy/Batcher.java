@@ -1,0 +1,134 @@
+package io.aidos.serving.internal.deploy;
+
+import io.aidos.api.Batching;
+import io.aidos.api.Prediction;
+import io.aidos.api.Predictor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Dynamic batching for one replica, as DJL Serving and Triton do it: one thread takes the first waiting request,
+ * gathers more until {@code maxBatchSize} rows or {@code maxDelay} after the first, and predicts them in one call.
+ * The replica's slots bound the queue, so it needs no bound of its own.
+ */
+final class Batcher implements AutoCloseable {
+    private record Pending(List<? extends Map<String, ?>> rows, CompletableFuture<List<Prediction>> answer) {
+    }
+
+    private static final Pending STOP = new Pending(List.of(), null);
+
+    private final Predictor predictor;
+    private final int maxRows;
+    private final long maxDelayNanos;
+    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+
+    Batcher(String replicaId, Predictor predictor, Batching batching) {
+        this.predictor = predictor;
+        this.maxRows = batching.maxBatchSize();
+        this.maxDelayNanos = batching.maxDelay().toNanos();
+        this.thread = new Thread(this::loop, "aidos-batcher-" + replicaId);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    List<Prediction> submit(List<? extends Map<String, ?>> rows) {
+        CompletableFuture<List<Prediction>> answer = new CompletableFuture<>();
+        queue.add(new Pending(rows, answer));
+        try {
+            return answer.get();
+        } catch (ExecutionException e) {
+            throw unwrap(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CompletionException("interrupted while waiting for a batch", e);
+        }
+    }
+
+    private void loop() {
+        List<Pending> batch = new ArrayList<>();
+        while (true) {
+            try {
+                Pending first = queue.take();
+                if (first == STOP) {
+                    return;
+                }
+                batch.add(first);
+                int rows = first.rows().size();
+                long deadline = System.nanoTime() + maxDelayNanos;
+                while (rows < maxRows) {
+                    long left = deadline - System.nanoTime();
+                    Pending next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : queue.poll();
+                    if (next == null) {
+                        break;
+                    }
+                    if (next == STOP) {
+                        queue.add(STOP); // finish this batch, then stop
+                        break;
+                    }
+                    batch.add(next);
+                    rows += next.rows().size();
+                }
+                predict(batch);
+                batch.clear();
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private void predict(List<Pending> batch) {
+        if (batch.size() == 1) {
+            Pending only = batch.get(0);
+            complete(only, () -> predictor.predictAll(only.rows()));
+            return;
+        }
+        List<Map<String, ?>> all = new ArrayList<>();
+        batch.forEach(p -> all.addAll(p.rows()));
+        List<Prediction> out;
+        try {
+            out = predictor.predictAll(all);
+        } catch (RuntimeException e) {
+            // One bad row fails the whole call: answer each request on its own so only the bad one fails.
+            batch.forEach(p -> complete(p, () -> predictor.predictAll(p.rows())));
+            return;
+        }
+        int from = 0;
+        for (Pending p : batch) {
+            int to = from + p.rows().size();
+            p.answer().complete(out.subList(from, to));
+            from = to;
+        }
+    }
+
+    private static void complete(Pending p, java.util.function.Supplier<List<Prediction>> work) {
+        try {
+            p.answer().complete(work.get());
+        } catch (RuntimeException | Error e) {
+            p.answer().completeExceptionally(e);
+        }
+    }
+
+    private static RuntimeException unwrap(Throwable cause) {
+        if (cause instanceof RuntimeException r) {
+            return r;
+        }
+        if (cause instanceof Error err) {
+            throw err;
+        }
+        return new CompletionException(cause);
+    }
+
+    /** Answers what is queued, then stops the thread. */
+    @Override
+    public void close() {
+        queue.add(STOP);
+    }
+}

@@ -1,0 +1,93 @@
+package io.aidos.serving.internal.http;
+
+import io.aidos.api.Deployment;
+import io.aidos.api.InvalidInputException;
+import io.aidos.serving.internal.deploy.LocalDeployer;
+import io.aidos.serving.internal.deploy.LocalDeployment;
+import io.aidos.serving.internal.http.protocol.InferRequest;
+import io.aidos.serving.internal.http.protocol.OipCodec;
+import io.aidos.serving.internal.signature.ModelSignature;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The Open Inference Protocol v2 (KServe, Triton, MLServer) over deployments: a deployment is a model, its serving
+ * model versions are the model's versions. {@code /infer} without a version is routed like any request (canary,
+ * split); with one it goes to that version.
+ */
+final class OipRoutes {
+    static final String ROUTING_KEY_HEADER = "X-AIDOS-Routing-Key";
+    private static final byte[] LIVE = "{\"live\":true}".getBytes(StandardCharsets.UTF_8);
+
+    private final LocalDeployer deployer;
+    private final long maxRequestBytes;
+
+    OipRoutes(LocalDeployer deployer, long maxRequestBytes) {
+        this.deployer = deployer;
+        this.maxRequestBytes = maxRequestBytes;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/v2", guard(ctx -> Responses.json(ctx, 200, OipCodec.serverMetadata("aidos-serving",
+                Versions.SERVING))));
+        routes.get("/v2/health/live", guard(ctx -> Responses.json(ctx, 200, LIVE)));
+        routes.get("/v2/health/ready", guard(ctx -> {
+            boolean ready = deployer.list().stream().allMatch(d -> ((LocalDeployment) d).ready());
+            Responses.json(ctx, ready ? 200 : 503, ("{\"ready\":" + ready + "}").getBytes(StandardCharsets.UTF_8));
+        }));
+        routes.get("/v2/models/{name}", guard(ctx -> metadata(ctx, null)));
+        routes.get("/v2/models/{name}/versions/{version}", guard(ctx -> metadata(ctx, version(ctx))));
+        routes.get("/v2/models/{name}/ready", guard(ctx -> ready(ctx, null)));
+        routes.get("/v2/models/{name}/versions/{version}/ready", guard(ctx -> ready(ctx, version(ctx))));
+        routes.post("/v2/models/{name}/infer", guard(ctx -> infer(ctx, null)));
+        routes.post("/v2/models/{name}/versions/{version}/infer", guard(ctx -> infer(ctx, version(ctx))));
+    }
+
+    private void metadata(Context ctx, Integer version) {
+        LocalDeployment d = deployer.deployment(ctx.pathParam("name"));
+        ModelSignature signature = d.signature(version);
+        List<String> versions = version != null ? List.of(version.toString())
+                : d.servingVersions().stream().map(String::valueOf).toList();
+        Responses.json(ctx, 200, OipCodec.modelMetadata(d.name(), versions, platform(signature), signature));
+    }
+
+    private void ready(Context ctx, Integer version) {
+        LocalDeployment d = deployer.deployment(ctx.pathParam("name"));
+        boolean ready = d.ready() && (version == null || d.servingVersions().contains(version));
+        Responses.json(ctx, ready ? 200 : 503, ("{\"name\":\"" + d.name() + "\",\"ready\":" + ready + "}")
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void infer(Context ctx, Integer version) {
+        LocalDeployment d = deployer.deployment(ctx.pathParam("name"));
+        InferRequest request = OipCodec.parseInfer(RequestBodies.read(ctx, maxRequestBytes), d.signature(version));
+        String key = request.routingKey() != null ? request.routingKey() : ctx.header(ROUTING_KEY_HEADER);
+        LocalDeployment.Answer answer = d.serve(request.rows(), key, version);
+        Responses.json(ctx, 200, OipCodec.inferResponse(d.name(), String.valueOf(answer.version()), request.id(),
+                answer.predictions(), answer.signature(), request.requestedOutputs()));
+    }
+
+    private static Integer version(Context ctx) {
+        String v = ctx.pathParam("version");
+        try {
+            return Integer.valueOf(v);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("version", v, "must be a model version number");
+        }
+    }
+
+    private static String platform(ModelSignature s) {
+        return s.tabular() ? "aidos_tabular" : "aidos_tensor";
+    }
+
+    private static io.javalin.http.Handler guard(Responses.Handler h) {
+        return Responses.guarded(h, (code, message) -> OipCodec.error(message));
+    }
+
+    static String deploymentNames(List<Deployment> all) {
+        return all.stream().map(Deployment::name).toList().toString();
+    }
+}

@@ -1,0 +1,35 @@
+package io.aidos.serving.internal.http;
+
+import io.aidos.api.PayloadTooLargeException;
+import io.javalin.http.Context;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/** Reads a request body up to a limit: a declared length over it fails before reading, a longer stream at it. */
+final class RequestBodies {
+    private RequestBodies() {
+    }
+
+    static byte[] read(Context ctx, long limit) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > limit) {
+            throw tooLarge(declared, limit);
+        }
+        try (InputStream in = ctx.req().getInputStream()) {
+            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            if (body.length > limit) {
+                throw tooLarge(-1, limit);
+            }
+            return body;
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the request body failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static PayloadTooLargeException tooLarge(long declared, long limit) {
+        return new PayloadTooLargeException(limit, "request body " + (declared >= 0 ? "of " + declared + " bytes " : "")
+                + "is larger than the limit of " + limit + " bytes (serving.maxRequestBytes)");
+    }
+}

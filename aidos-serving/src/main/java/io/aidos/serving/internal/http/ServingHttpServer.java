@@ -1,0 +1,49 @@
+package io.aidos.serving.internal.http;
+
+import io.aidos.api.AiDosException;
+import io.aidos.serving.internal.deploy.LocalDeployer;
+import io.javalin.Javalin;
+
+import java.net.URI;
+
+/**
+ * The HTTP server of a deployer (Javalin 7 on Jetty 12): the Open Inference Protocol v2 under {@code /v2} and
+ * MLflow's scoring protocol under {@code /deployments/NAME/} (and at the root while one deployment runs).
+ */
+public final class ServingHttpServer {
+    private final ServingSettings settings;
+    private final Javalin app;
+
+    public ServingHttpServer(LocalDeployer deployer, ServingSettings settings) {
+        this.settings = settings;
+        OipRoutes oip = new OipRoutes(deployer, settings.maxRequestBytes());
+        MlflowScoringRoutes mlflow = new MlflowScoringRoutes(deployer, settings.maxRequestBytes());
+        this.app = Javalin.create(c -> {
+            c.startup.showJavalinBanner = false;
+            c.startup.showOldJavalinVersionWarning = false;
+            // Bodies are read by RequestBodies with our own limit; Javalin's must not be lower.
+            c.http.maxRequestSize = settings.maxRequestBytes();
+            c.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
+            oip.register(c.routes);
+            mlflow.register(c.routes);
+        });
+    }
+
+    public void start() {
+        try {
+            app.start(settings.host(), settings.port());
+        } catch (RuntimeException e) {
+            throw new AiDosException("could not start the serving HTTP server on " + settings.host() + ":"
+                    + settings.port() + ": " + e.getMessage(), e);
+        }
+    }
+
+    public URI baseUri() {
+        String host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
+        return URI.create("http://" + host + ":" + app.port() + "/");
+    }
+
+    public void stop() {
+        app.stop();
+    }
+}

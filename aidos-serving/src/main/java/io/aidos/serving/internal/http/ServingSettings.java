@@ -1,0 +1,51 @@
+package io.aidos.serving.internal.http;
+
+import io.aidos.api.AiDosConfig;
+import io.aidos.api.InvalidInputException;
+
+/**
+ * Where deployments are served, from {@link AiDosConfig#properties()}: {@code serving.host} (default 127.0.0.1),
+ * {@code serving.port} (default 0: a free port, see {@code Deployment.endpoint()}) and
+ * {@code serving.maxRequestBytes} (default 16 MiB; larger bodies get 413). A fixed {@code serving.port} holds
+ * for the {@code local} organization only: other organizations' deployers bind a free port (see
+ * {@code LocalDeployer}).
+ */
+public record ServingSettings(String host, int port, long maxRequestBytes) {
+    public static final long DEFAULT_MAX_REQUEST_BYTES = 16L << 20;
+
+    public ServingSettings {
+        if (port < 0 || port > 65535) {
+            throw new InvalidInputException("serving.port", port, "must be between 0 and 65535");
+        }
+        if (maxRequestBytes < 1024) {
+            throw new InvalidInputException("serving.maxRequestBytes", maxRequestBytes, "must be at least 1024");
+        }
+    }
+
+    /** The same settings on {@code port} (0: a free one). */
+    public ServingSettings withPort(int port) {
+        return new ServingSettings(host, port, maxRequestBytes);
+    }
+
+    public static ServingSettings from(AiDosConfig config) {
+        var p = config.properties();
+        return new ServingSettings(p.getOrDefault("serving.host", "127.0.0.1"),
+                number(p.get("serving.port"), "serving.port", 0),
+                number(p.get("serving.maxRequestBytes"), "serving.maxRequestBytes", DEFAULT_MAX_REQUEST_BYTES));
+    }
+
+    private static int number(String value, String field, int fallback) {
+        return (int) number(value, field, (long) fallback);
+    }
+
+    private static long number(String value, String field, long fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(field, value, "must be a whole number");
+        }
+    }
+}

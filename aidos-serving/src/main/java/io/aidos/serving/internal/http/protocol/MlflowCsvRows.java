@@ -1,0 +1,98 @@
+package io.aidos.serving.internal.http.protocol;
+
+import io.aidos.serving.internal.signature.ModelSignature;
+import io.aidos.serving.internal.signature.TensorSpec;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The rows of a {@code text/csv} request to MLflow's scoring server: a header row of column names, then one record
+ * per row. Tabular models take the columns as features, typed by the signature; a tensor model takes one number per
+ * input, or, with one input and other column names, each record as that input's slice.
+ */
+final class MlflowCsvRows {
+    private MlflowCsvRows() {
+    }
+
+    static List<Map<String, Object>> parse(byte[] body, ModelSignature signature) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        CsvTable table = CsvTable.parse(text);
+        if (table.records().isEmpty()) {
+            throw InputErrors.of("CSV body", "is empty; it needs a header row of column names");
+        }
+        String[] header = table.records().get(0);
+        List<String> names = Arrays.stream(header).map(h -> h == null ? "" : h.strip()).toList();
+        int n = table.records().size() - 1;
+        RowLimit.check(n, "CSV body");
+        for (int i = 1; i <= n; i++) {
+            int width = table.records().get(i).length;
+            if (width != header.length) {
+                throw InputErrors.of("CSV line " + table.lines().get(i), "has " + width + " fields but the header has "
+                        + header.length);
+            }
+        }
+        List<TensorSpec> declared = signature.inputs();
+        if (!signature.tabular() && declared.size() == 1 && names.size() > 1
+                && !names.contains(declared.get(0).name())) {
+            return slices(table, declared.get(0));
+        }
+        TensorSpec[] bound = InputBinding.bind(names, signature, "column");
+        if (!signature.tabular()) {
+            for (TensorSpec spec : bound) {
+                TensorSlices.checkCount(spec, 1, "CSV column " + InputErrors.quote(spec.name()), "one CSV value");
+            }
+        }
+        List<Map<String, Object>> rows = new ArrayList<>(n);
+        int capacity = OipTabularInputs.capacity(bound.length);
+        for (int i = 1; i <= n; i++) {
+            String[] record = table.records().get(i);
+            Map<String, Object> row = new HashMap<>(capacity);
+            for (int j = 0; j < bound.length; j++) {
+                String field = "CSV line " + table.lines().get(i) + " column " + InputErrors.quote(names.get(j));
+                row.put(bound[j].name(), signature.tabular()
+                        ? TabularCells.fromText(record[j], bound[j], field)
+                        : new double[] {number(record[j], field)});
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** Each record as the slice of a one-input tensor model. */
+    private static List<Map<String, Object>> slices(CsvTable table, TensorSpec spec) {
+        int n = table.records().size() - 1;
+        int width = table.records().get(0).length;
+        TensorSlices.checkCount(spec, width, "CSV body", width + " columns");
+        List<Map<String, Object>> rows = new ArrayList<>(n);
+        for (int i = 1; i <= n; i++) {
+            String[] record = table.records().get(i);
+            double[] values = new double[width];
+            for (int k = 0; k < width; k++) {
+                values[k] = number(record[k], "CSV line " + table.lines().get(i) + " field " + (k + 1));
+            }
+            Map<String, Object> row = new HashMap<>(2);
+            row.put(spec.name(), values);
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private static double number(String text, String field) {
+        if (text == null || text.isBlank()) {
+            throw InputErrors.of(field, "is empty; missing values are allowed only for tabular models");
+        }
+        try {
+            return Double.parseDouble(text.strip());
+        } catch (NumberFormatException e) {
+            throw InputErrors.of(field, "must be a number but was " + InputErrors.quote(text));
+        }
+    }
+}

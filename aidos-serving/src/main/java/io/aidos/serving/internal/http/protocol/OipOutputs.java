@@ -1,0 +1,112 @@
+package io.aidos.serving.internal.http.protocol;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aidos.api.Prediction;
+import io.aidos.serving.internal.signature.ModelSignature;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Which outputs an OIP answer holds. A tabular model answers by task: classification {@code label} and
+ * {@code scores}, regression {@code value}, clustering and anomaly detection {@code label} and {@code value}. A tensor
+ * model answers {@code label} and {@code scores} when its predictions carry scores, else its values under the name of
+ * its first output ({@code value} if it declares none).
+ */
+final class OipOutputs {
+    static final String LABEL = "label";
+    static final String SCORES = "scores";
+    static final String VALUE = "value";
+
+    private OipOutputs() {
+    }
+
+    /** Every output name the model may answer. */
+    static List<String> possible(ModelSignature signature) {
+        if (signature.tabular()) {
+            return switch (signature.task()) {
+                case CLASSIFICATION -> List.of(LABEL, SCORES);
+                case REGRESSION -> List.of(VALUE);
+                default -> List.of(LABEL, VALUE);
+            };
+        }
+        Set<String> names = new LinkedHashSet<>(List.of(LABEL, SCORES));
+        names.add(valueName(signature));
+        return List.copyOf(names);
+    }
+
+    /** The outputs an answer with {@code predictions} holds, before any choice by the request. */
+    static List<String> answered(ModelSignature signature, List<Prediction> predictions) {
+        if (signature.tabular()) {
+            return possible(signature);
+        }
+        return hasScores(predictions) ? List.of(LABEL, SCORES) : List.of(valueName(signature));
+    }
+
+    /** The name a tensor model's values go under: its first declared output's, else {@code value}. */
+    static String valueName(ModelSignature signature) {
+        return signature.outputs().isEmpty() ? VALUE : signature.outputs().get(0).name();
+    }
+
+    static boolean hasScores(List<Prediction> predictions) {
+        for (Prediction p : predictions) {
+            if (!p.scores().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The names in a request's {@code outputs} list (absent: none), each one the model may answer. */
+    static Set<String> requested(JsonNode outputs, ModelSignature signature) {
+        if (outputs == null || outputs.isNull()) {
+            return Set.of();
+        }
+        if (!outputs.isArray()) {
+            throw InputErrors.of("outputs", "must be a list of {\"name\": ...} objects but was "
+                    + JsonBodies.kind(outputs));
+        }
+        Set<String> names = new LinkedHashSet<>();
+        for (int i = 0; i < outputs.size(); i++) {
+            JsonNode o = outputs.get(i);
+            JsonNode name = o.get("name");
+            if (name == null || !name.isTextual()) {
+                throw InputErrors.of("outputs[" + i + "]", "needs a string 'name' but it was " + JsonBodies.kind(name));
+            }
+            JsonNode binary = o.path("parameters").path("binary_data");
+            if (binary.isBoolean() && binary.booleanValue()) {
+                throw InputErrors.of("outputs[" + i + "]", "asks for binary data, which this server does not"
+                        + " support; it answers JSON");
+            }
+            names.add(name.textValue());
+        }
+        check(names, possible(signature));
+        return names;
+    }
+
+    /** Rejects a requested name that is not among {@code available}. */
+    static void check(Set<String> requested, List<String> available) {
+        for (String name : requested) {
+            if (!available.contains(name)) {
+                throw InputErrors.of("output " + InputErrors.quote(name), "is not one this model answers; it answers "
+                        + String.join(", ", available));
+            }
+        }
+    }
+
+    /** The names of {@code answered} to write: those requested, or all when none were. */
+    static List<String> chosen(List<String> answered, Set<String> requested) {
+        if (requested.isEmpty()) {
+            return answered;
+        }
+        List<String> out = new ArrayList<>(answered.size());
+        for (String name : answered) {
+            if (requested.contains(name)) {
+                out.add(name);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,97 @@
+package io.aidos.serving.internal.http.protocol;
+
+import io.aidos.serving.internal.signature.ModelSignature;
+import io.aidos.serving.internal.signature.TensorSpec;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The rows of an OIP request to a tabular model. Either one input per feature column, shape {@code [N]} or
+ * {@code [N, 1]}, or a single input of shape {@code [N, F]} (any name) whose columns are the F features in the
+ * signature's order. JSON nulls are missing values.
+ */
+final class OipTabularInputs {
+    private OipTabularInputs() {
+    }
+
+    static List<Map<String, Object>> rows(List<OipTensor> tensors, ModelSignature signature) {
+        List<TensorSpec> columns = signature.inputs();
+        if (tensors.size() == 1 && isMatrix(tensors.get(0), columns)) {
+            return fromMatrix(tensors.get(0), columns);
+        }
+        List<String> given = tensors.stream().map(OipTensor::name).toList();
+        TensorSpec[] bound = InputBinding.bind(given, signature, "input");
+        for (int j = 0; j < bound.length; j++) {
+            OipTensor t = tensors.get(j);
+            long[] shape = t.shape();
+            if (shape.length > 2 || shape.length == 2 && shape[1] != 1) {
+                throw InputErrors.of(t.field(), "has shape " + t.shapeText() + " but a feature column takes [N] or"
+                        + " [N, 1] (or send all " + columns.size() + " features as one [N, " + columns.size()
+                        + "] input)");
+            }
+            checkFeeds(t, bound[j], t.field());
+        }
+        int n = tensors.get(0).rows();
+        List<Map<String, Object>> rows = new ArrayList<>(n);
+        int capacity = capacity(bound.length);
+        for (int r = 0; r < n; r++) {
+            Map<String, Object> row = new HashMap<>(capacity);
+            for (int j = 0; j < bound.length; j++) {
+                OipTensor t = tensors.get(j);
+                row.put(bound[j].name(), TabularCells.fromOip(t.data().get(r), t.datatype(), t.field(), r));
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** A single input of shape [N, F]: F features in signature order, unless it is the one column's own [N, 1]. */
+    private static boolean isMatrix(OipTensor t, List<TensorSpec> columns) {
+        long[] shape = t.shape();
+        return shape.length == 2 && !columns.isEmpty() && shape[1] == columns.size()
+                && (columns.size() > 1 || !t.name().equals(columns.get(0).name()));
+    }
+
+    private static List<Map<String, Object>> fromMatrix(OipTensor t, List<TensorSpec> columns) {
+        int f = columns.size();
+        String[] fields = new String[f];
+        for (int j = 0; j < f; j++) {
+            fields[j] = t.field() + " column " + InputErrors.quote(columns.get(j).name());
+            checkFeeds(t, columns.get(j), fields[j]);
+        }
+        int n = t.rows();
+        List<Map<String, Object>> rows = new ArrayList<>(n);
+        int capacity = capacity(f);
+        for (int r = 0; r < n; r++) {
+            Map<String, Object> row = new HashMap<>(capacity);
+            for (int j = 0; j < f; j++) {
+                int at = r * f + j;
+                row.put(columns.get(j).name(), TabularCells.fromOip(t.data().get(at), t.datatype(), fields[j], at));
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private static void checkFeeds(OipTensor t, TensorSpec column, String field) {
+        if (!t.datatype().feeds(column.datatype())) {
+            throw InputErrors.of(field, "is " + t.datatype() + " but the model's column "
+                    + InputErrors.quote(column.name()) + " is " + column.datatype() + "; send "
+                    + (OipDatatype.lookup(column.datatype()).kind().numeric()
+                            ? "a numeric datatype (" + Arrays.toString(numeric()) + ")" : column.datatype()));
+        }
+    }
+
+    private static String[] numeric() {
+        return Arrays.stream(OipDatatype.values()).filter(d -> d.kind().numeric()).map(Enum::name)
+                .toArray(String[]::new);
+    }
+
+    static int capacity(int entries) {
+        return (int) (entries / 0.75f) + 1;
+    }
+}

@@ -1,0 +1,57 @@
+package io.aidos.serving.internal.http.protocol;
+
+import io.aidos.serving.internal.signature.ModelSignature;
+import io.aidos.serving.internal.signature.TensorSpec;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The rows of an OIP request to a tensor model: each row maps every graph input to its slice of the request tensor
+ * (see {@link TensorSlices}). Names must match the graph's, unless the model has exactly one input.
+ */
+final class OipTensorInputs {
+    private OipTensorInputs() {
+    }
+
+    static List<Map<String, Object>> rows(List<OipTensor> tensors, ModelSignature signature) {
+        List<String> given = tensors.stream().map(OipTensor::name).toList();
+        TensorSpec[] bound = InputBinding.bind(given, signature, "input");
+        List<List<Long>> sliceShapes = new ArrayList<>(bound.length);
+        for (int j = 0; j < bound.length; j++) {
+            OipTensor t = tensors.get(j);
+            if (t.datatype() == OipDatatype.BYTES || !t.datatype().feeds(bound[j].datatype())) {
+                throw InputErrors.of(t.field(), "is " + t.datatype() + " but the model's input "
+                        + InputErrors.quote(bound[j].name()) + " is " + bound[j].datatype()
+                        + (t.datatype() == OipDatatype.BYTES ? "; tensor models take numbers" : ""));
+            }
+            long[] shape = t.shape();
+            List<Long> slice = Arrays.stream(shape, 1, shape.length).boxed().toList();
+            TensorSlices.checkCount(bound[j], t.valuesPerRow(), t.field(), "shape " + t.shapeText());
+            sliceShapes.add(slice);
+        }
+        int n = tensors.get(0).rows();
+        List<Map<String, Object>> rows = new ArrayList<>(n);
+        int capacity = OipTabularInputs.capacity(bound.length);
+        for (int r = 0; r < n; r++) {
+            rows.add(new HashMap<>(capacity));
+        }
+        for (int j = 0; j < bound.length; j++) {
+            OipTensor t = tensors.get(j);
+            TensorData data = t.data();
+            int perRow = t.valuesPerRow();
+            for (int r = 0; r < n; r++) {
+                double[] values = new double[perRow];
+                int base = r * perRow;
+                for (int k = 0; k < perRow; k++) {
+                    values[k] = TensorSlices.number(data.get(base + k), bound[j], t.field(), base + k);
+                }
+                rows.get(r).put(bound[j].name(), TensorSlices.of(sliceShapes.get(j), values));
+            }
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,95 @@
+package io.aidos.serving.internal.http.protocol;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aidos.serving.internal.signature.RowTensor;
+import io.aidos.serving.internal.signature.TensorSpec;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One row's slice of a tensor model's input, as the row holds it: a {@code double[]} when the slice has at most one
+ * dimension, a {@link RowTensor} when it has more.
+ */
+final class TensorSlices {
+    private TensorSlices() {
+    }
+
+    /** The row value for a slice of {@code shape} holding {@code values} (row-major). */
+    static Object of(List<Long> shape, double[] values) {
+        return shape.size() <= 1 ? values : new RowTensor(shape, values);
+    }
+
+    /** Rejects a slice whose value count differs from what {@code spec} declares per row (when it declares one). */
+    static void checkCount(TensorSpec spec, long perRow, String field, String given) {
+        long declared = spec.valuesPerRow();
+        if (declared >= 0 && declared != perRow) {
+            throw InputErrors.of(field, "gives " + perRow + " values per row (" + given + ") but the model's input "
+                    + InputErrors.quote(spec.name()) + " takes " + declared + " (shape " + spec.shape() + ")");
+        }
+    }
+
+    /**
+     * A slice given as JSON (MLflow): a number, a list of numbers, or rectangular nested lists of them; booleans count
+     * as 1 and 0 for a BOOL input. Nulls and strings are rejected: tensor models have no missing values.
+     */
+    static Object fromJson(JsonNode node, TensorSpec spec, String field) {
+        List<Long> shape = new ArrayList<>();
+        for (JsonNode n = node; n != null && n.isArray(); n = n.isEmpty() ? null : n.get(0)) {
+            shape.add((long) n.size());
+        }
+        long count = 1;
+        for (long d : shape) {
+            count = d == 0 ? 0 : Math.min(count * d, Integer.MAX_VALUE);
+        }
+        int leaves = leaves(node);
+        if (leaves != count) {
+            throw InputErrors.of(field, "must be a number or rectangular nested lists of numbers but its lists have"
+                    + " differing lengths (the first ones make shape " + shape + ")");
+        }
+        double[] values = new double[leaves];
+        fill(node, shape, 0, values, 0, spec, field);
+        checkCount(spec, values.length, field, "shape " + shape);
+        return of(shape, values);
+    }
+
+    private static int leaves(JsonNode node) {
+        if (!node.isArray()) {
+            return 1;
+        }
+        int n = 0;
+        for (JsonNode child : node) {
+            n += leaves(child);
+        }
+        return n;
+    }
+
+    private static int fill(JsonNode node, List<Long> shape, int depth, double[] into, int at, TensorSpec spec,
+                            String field) {
+        if (depth == shape.size()) {
+            into[at] = number(node, spec, field, at);
+            return at + 1;
+        }
+        if (!node.isArray() || node.size() != shape.get(depth)) {
+            throw InputErrors.of(field, "must be rectangular nested lists of numbers (shape " + shape
+                    + ") but has a part " + InputErrors.quote(node.toString()));
+        }
+        for (JsonNode child : node) {
+            at = fill(child, shape, depth + 1, into, at, spec, field);
+        }
+        return at;
+    }
+
+    /** One value of a tensor model's input: a JSON number, or a boolean for a BOOL input. */
+    static double number(JsonNode node, TensorSpec spec, String field, int index) {
+        if (node.isNumber()) {
+            return node.doubleValue();
+        }
+        if (node.isBoolean() && "BOOL".equals(spec.datatype())) {
+            return node.booleanValue() ? 1 : 0;
+        }
+        String why = node.isNull() ? "; nulls (missing values) are allowed only for tabular models" : "";
+        throw InputErrors.of(field, "must hold numbers but value " + index + " was "
+                + JsonBodies.describe(node) + why);
+    }
+}

@@ -1,0 +1,145 @@
+package io.aidos.serving;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aidos.api.AiDos;
+import io.aidos.api.Deployment;
+import io.aidos.api.Prediction;
+import io.aidos.api.Run;
+import io.aidos.api.TrainingResult;
+import io.aidos.api.Task;
+import io.aidos.serving.internal.predictor.torchscript.TorchScriptFixtures;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** Outside model files (ONNX, TorchScript) registered as versions, deployed and called over both protocols. */
+class TensorModelServingTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final float[][] W = {{1, 0, 0, 0}, {0, 2, 0, 0}, {0, 0, 0, 3}};
+    private static final float[] B = {0.5f, 0, -1};
+
+    @TempDir
+    static Path temp;
+    static AiDos aidos;
+    static HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void store() throws Exception {
+        aidos = ServingFixture.open(temp.resolve("store"));
+        Path ts = TorchScriptFixtures.linear(W, B, temp.resolve("linear.pt"));
+        try (Run run = aidos.experiments().getOrCreate("outside").startRun()) {
+            run.logArtifact("linear.pt", ts);
+            aidos.models().register("linear-ts", run.id(), "linear.pt");
+        }
+        Path csv = temp.resolve("iris.csv");
+        try (InputStream in = TensorModelServingTest.class.getResourceAsStream("/data/iris.csv")) {
+            java.nio.file.Files.copy(in, csv);
+        }
+        aidos.datasets().create("iris").fromCsv(csv).commit("iris");
+        TrainingResult trained = aidos.trainer().dataset("iris").target("Species").task(Task.CLASSIFICATION)
+                .algorithm("logistic-regression").submit().await(Duration.ofMinutes(2));
+        byte[] onnx;
+        try (InputStream in = trained.run().openArtifact("model/model.onnx")) {
+            onnx = in.readAllBytes();
+        }
+        try (Run run = aidos.experiments().getOrCreate("outside").startRun()) {
+            run.logArtifact("iris.onnx", onnx);
+            aidos.models().register("iris-onnx", run.id(), "iris.onnx");
+        }
+    }
+
+    @AfterAll
+    static void close() {
+        aidos.close();
+    }
+
+    @Test
+    void torchScriptOverBothProtocols() throws Exception {
+        Deployment d = aidos.deployer().deploy("linear").model("linear-ts", "1").replicas(2).start();
+        try {
+            URI base = d.endpoint().resolve("/");
+            JsonNode meta = JSON.readTree(get(base.resolve("/v2/models/linear")).body());
+            assertThat(meta.get("platform").asText()).isEqualTo("aidos_tensor");
+            assertThat(meta.get("inputs").get(0).get("name").asText()).isEqualTo("input0");
+
+            String infer = "{\"inputs\":[{\"name\":\"input0\",\"shape\":[2,4],\"datatype\":\"FP32\","
+                    + "\"data\":[1,2,3,4,0,0,0,1]}]}";
+            HttpResponse<String> r = post(base.resolve("/v2/models/linear/infer"), infer);
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            JsonNode scores = output(JSON.readTree(r.body()), "scores");
+            assertThat(scores.get("shape").toString()).isEqualTo("[2,3]");
+            // x·Wᵀ+b: row 1 = [1.5, 4, 11], row 2 = [0.5, 0, 2]
+            double[] expected = {1.5, 4, 11, 0.5, 0, 2};
+            for (int i = 0; i < expected.length; i++) {
+                assertThat(scores.get("data").get(i).asDouble()).isCloseTo(expected[i], within(1e-5));
+            }
+            assertThat(output(JSON.readTree(r.body()), "label").get("data").toString()).isEqualTo("[\"2\",\"2\"]");
+
+            HttpResponse<String> mlflow = post(d.endpoint().resolve("invocations"),
+                    "{\"inputs\":[[3,0,0,0],[0,5,0,0]]}");
+            assertThat(mlflow.statusCode()).as(mlflow.body()).isEqualTo(200);
+            assertThat(JSON.readTree(mlflow.body()).get("predictions").toString()).isEqualTo("[\"0\",\"1\"]");
+
+            HttpResponse<String> wrong = post(base.resolve("/v2/models/linear/infer"), infer.replace("[2,4]", "[2,3]")
+                    .replace("1,2,3,4,0,0,0,1", "1,2,3,4,0,0"));
+            assertThat(wrong.statusCode()).isEqualTo(400);
+        } finally {
+            d.stop();
+        }
+    }
+
+    @Test
+    void onnxDeploymentAnswersLikeItsPredictor() throws Exception {
+        Deployment d = aidos.deployer().deploy("iris-onnx").model("iris-onnx", "1").start();
+        try (var direct = aidos.models().load("iris-onnx", "1")) {
+            float[] row = {0.1f, -0.3f, 1.2f, 0.4f};
+            Prediction expected = direct.predict(Map.of("input", row));
+            assertThat(d.predict(Map.of("input", row))).isEqualTo(expected);
+            String infer = "{\"inputs\":[{\"name\":\"input\",\"shape\":[1,4],\"datatype\":\"FP32\","
+                    + "\"data\":[0.1,-0.3,1.2,0.4]}]}";
+            HttpResponse<String> r = post(d.endpoint().resolve("/v2/models/iris-onnx/infer"), infer);
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            JsonNode body = JSON.readTree(r.body());
+            assertThat(output(body, "label").get("data").get(0).asText()).isEqualTo(expected.label());
+            JsonNode scores = output(body, "scores").get("data");
+            for (int k = 0; k < 3; k++) {
+                assertThat(scores.get(k).asDouble()).isCloseTo(expected.scores().get(String.valueOf(k)),
+                        within(1e-6));
+            }
+        } finally {
+            d.stop();
+        }
+    }
+
+    private static JsonNode output(JsonNode body, String name) {
+        for (JsonNode o : body.get("outputs")) {
+            if (o.get("name").asText().equals(name)) {
+                return o;
+            }
+        }
+        throw new AssertionError("no output " + name + " in " + body);
+    }
+
+    private static HttpResponse<String> get(URI uri) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(URI uri, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,137 @@
+package io.aidos.serving.internal.deploy;
+
+import io.aidos.api.Batching;
+import io.aidos.api.Column;
+import io.aidos.api.ModelVersion;
+import io.aidos.api.Prediction;
+import io.aidos.api.Predictor;
+import io.aidos.api.Task;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Slots, draining and batching of one replica, with a predictor that records how it is called. */
+class ReplicaTest {
+
+    /** Answers each row's "x" as the value; can hold calls until released. */
+    static final class Recording implements Predictor {
+        final AtomicInteger calls = new AtomicInteger();
+        final List<Integer> batchSizes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        volatile boolean closed;
+        volatile CountDownLatch gate = new CountDownLatch(0);
+
+        @Override
+        public ModelVersion modelVersion() {
+            return new ModelVersion("m", 1, "run", "model", Instant.EPOCH);
+        }
+
+        @Override
+        public Task task() {
+            return Task.REGRESSION;
+        }
+
+        @Override
+        public List<Column> inputs() {
+            return List.of();
+        }
+
+        @Override
+        public Prediction predict(Map<String, ?> features) {
+            return predictAll(List.of(features)).get(0);
+        }
+
+        @Override
+        public List<Prediction> predictAll(List<? extends Map<String, ?>> rows) {
+            if (closed) {
+                throw new IllegalStateException("used after close");
+            }
+            calls.incrementAndGet();
+            batchSizes.add(rows.size());
+            try {
+                gate.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            List<Prediction> out = new ArrayList<>();
+            rows.forEach(r -> out.add(Prediction.ofValue(((Number) r.get("x")).doubleValue())));
+            return out;
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+    }
+
+    @Test
+    void slotsAreBoundedAndDrainClosesAfterTheLastRequest() throws Exception {
+        Recording model = new Recording();
+        model.gate = new CountDownLatch(1);
+        AtomicInteger closedCallbacks = new AtomicInteger();
+        Replica r = new Replica("r1", model, 1, 1, Batching.NONE, closedCallbacks::incrementAndGet);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            assertThat(r.tryAcquire()).isTrue();
+            Future<List<Prediction>> running = pool.submit(() -> r.run(List.of(Map.of("x", 1))));
+            assertThat(r.tryAcquire()).isTrue(); // the queue's one place
+            assertThat(r.tryAcquire()).isFalse(); // full
+            Future<List<Prediction>> queued = pool.submit(() -> r.run(List.of(Map.of("x", 2))));
+            r.drain();
+            assertThat(r.tryAcquire()).isFalse(); // draining takes nothing new
+            assertThat(model.closed).isFalse(); // two requests still held
+            model.gate.countDown();
+            assertThat(running.get().get(0).value()).isEqualTo(1.0);
+            assertThat(queued.get().get(0).value()).isEqualTo(2.0);
+            assertThat(model.closed).isTrue();
+            assertThat(closedCallbacks.get()).isEqualTo(1);
+            assertThat(r.outstanding()).isZero();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void anIdleReplicaClosesOnDrainAtOnce() {
+        Recording model = new Recording();
+        Replica r = new Replica("r2", model, 2, 0, Batching.NONE, () -> { });
+        r.drain();
+        assertThat(model.closed).isTrue();
+        assertThat(r.closed()).isTrue();
+    }
+
+    @Test
+    void batchingGroupsConcurrentRequestsAndAnswersEachItsRows() throws Exception {
+        Recording model = new Recording();
+        Replica r = new Replica("r3", model, 64, 64, Batching.of(16, Duration.ofMillis(50)), () -> { });
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<Double>> answers = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                int x = i;
+                assertThat(r.tryAcquire()).isTrue();
+                answers.add(pool.submit(() -> r.run(List.of(Map.of("x", x))).get(0).value()));
+            }
+            for (int i = 0; i < 16; i++) {
+                assertThat(answers.get(i).get()).isEqualTo((double) i);
+            }
+            assertThat(model.calls.get()).isLessThan(16); // some requests shared a model call
+            assertThat(model.batchSizes).allMatch(n -> n <= 16);
+            assertThat(model.batchSizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(16);
+        } finally {
+            pool.shutdownNow();
+            r.drain();
+        }
+    }
+}

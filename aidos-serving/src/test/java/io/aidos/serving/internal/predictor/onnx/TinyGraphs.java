@@ -1,0 +1,67 @@
+package io.aidos.serving.internal.predictor.onnx;
+
+import ai.onnx.proto.OnnxMl;
+import io.aidos.api.ModelVersion;
+import io.aidos.api.Predictor;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Small ONNX graphs written as protobuf (with the ONNX classes Tribuo ships), for shapes the exported Tribuo graphs
+ * do not have: a fixed batch size, several inputs, a separate label output.
+ */
+final class TinyGraphs {
+    static final int FLOAT = OnnxMl.TensorProto.DataType.FLOAT_VALUE;
+    static final int INT64 = OnnxMl.TensorProto.DataType.INT64_VALUE;
+
+    private TinyGraphs() {
+    }
+
+    /** A tensor of element type {@code type}; a Long dimension is fixed, a String one symbolic. */
+    static OnnxMl.ValueInfoProto tensor(String name, int type, Object... dims) {
+        OnnxMl.TensorShapeProto.Builder shape = OnnxMl.TensorShapeProto.newBuilder();
+        for (Object d : dims) {
+            OnnxMl.TensorShapeProto.Dimension.Builder dim = OnnxMl.TensorShapeProto.Dimension.newBuilder();
+            shape.addDim(d instanceof Number n ? dim.setDimValue(n.longValue()) : dim.setDimParam(d.toString()));
+        }
+        return OnnxMl.ValueInfoProto.newBuilder().setName(name).setType(OnnxMl.TypeProto.newBuilder()
+                .setTensorType(OnnxMl.TypeProto.Tensor.newBuilder().setElemType(type).setShape(shape))).build();
+    }
+
+    static OnnxMl.NodeProto node(String op, List<String> inputs, String output, OnnxMl.AttributeProto... attributes) {
+        return OnnxMl.NodeProto.newBuilder().setOpType(op).setName(output + "-node").addAllInput(inputs)
+                .addOutput(output).addAllAttribute(List.of(attributes)).build();
+    }
+
+    static OnnxMl.AttributeProto intAttribute(String name, long value) {
+        return OnnxMl.AttributeProto.newBuilder().setName(name).setType(OnnxMl.AttributeProto.AttributeType.INT)
+                .setI(value).build();
+    }
+
+    /** The serialised model of a graph of {@code nodes}, at opset 13. */
+    static byte[] model(List<OnnxMl.NodeProto> nodes, List<OnnxMl.ValueInfoProto> inputs,
+                        List<OnnxMl.ValueInfoProto> outputs) {
+        OnnxMl.GraphProto graph = OnnxMl.GraphProto.newBuilder().setName("tiny").addAllNode(nodes)
+                .addAllInput(inputs).addAllOutput(outputs).build();
+        return OnnxMl.ModelProto.newBuilder().setIrVersion(7).setProducerName("aidos-test")
+                .addOpsetImport(OnnxMl.OperatorSetIdProto.newBuilder().setDomain("").setVersion(13))
+                .setGraph(graph).build().toByteArray();
+    }
+
+    /** Loads {@code model} through the provider, as version 1 of {@code name}, from its own folder under {@code temp}. */
+    static Predictor load(byte[] model, String name, Path temp) {
+        try {
+            Path folder = Files.createDirectories(temp.resolve(name));
+            Files.write(folder.resolve(name + ".onnx"), model);
+            ModelVersion version = new ModelVersion(name, 1, "0".repeat(32), name + ".onnx", Instant.now());
+            return new OnnxPredictors().load("onnx", folder, temp, version);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
