@@ -1,11 +1,16 @@
 package io.aidos.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aidos.api.AiDos;
 import io.aidos.api.AiDosConfig;
+import io.aidos.api.Deployment;
+import io.aidos.api.DeploymentNotFoundException;
+import io.aidos.api.DeploymentStatus;
+import io.aidos.api.ModelNotFoundException;
 import io.aidos.api.Run;
 import io.aidos.api.Task;
 import io.aidos.core.internal.LocalAiDos;
@@ -46,7 +51,8 @@ import org.junit.jupiter.api.io.TempDir;
  * client and the MLflow API; then B calls every {@code /api/v1} route (from the server's route table, so a new
  * route is swept without touching this test) and every MLflow endpoint (from {@link MlflowApi#routes}) with A's
  * ids and names, and must get 404 — never A's data, never a 403 that would tell A's resource exists. Finally B
- * uses the same names for resources of its own, independently of A.
+ * uses the same names for resources of its own, independently of A. Deployments too: B neither sees, predicts with,
+ * changes nor stops A's, and its own of the same name runs apart (on its own endpoint).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -58,6 +64,8 @@ class TenantIsolationTest {
     private static final String ML_EXPERIMENT = "a-secret-mlflow-experiment";
     private static final String ML_MODEL = "a-secret-mlflow-model";
     private static final String ARTIFACT = "model/a-secret.bin";
+    private static final String SERVED_MODEL = "a-secret-served-model";
+    private static final String DEPLOYMENT = "a-secret-deployment";
 
     @TempDir
     static Path temp;
@@ -70,6 +78,8 @@ class TenantIsolationTest {
     private String jobA;
     private String mlExperimentA;
     private String mlRunA;
+    private Map<String, byte[]> irisFiles;
+    private String endpointA;
 
     @BeforeAll
     void twoOrganizationsAndAFilledA() throws Exception {
@@ -94,6 +104,9 @@ class TenantIsolationTest {
             a.models().get(MODEL).setAlias("champion", 1);
             jobA = a.trainer().dataset(DATASET).target("label").task(Task.CLASSIFICATION)
                     .algorithm("logistic-regression").experiment(EXPERIMENT).submit().id();
+            irisFiles = IrisModelFiles.train(temp.resolve("scratch"));
+            IrisModelFiles.register(a, irisFiles, "a-secret-serving", SERVED_MODEL);
+            endpointA = a.deployer().deploy(DEPLOYMENT).model(SERVED_MODEL, "1").start().endpoint().toString();
         }
         mlExperimentA = mlflow(keyA, "POST", "experiments/create", Map.of("name", ML_EXPERIMENT))
                 .path("experiment_id").asText();
@@ -128,7 +141,7 @@ class TenantIsolationTest {
     /** What A owns that B must never see in a successful answer. */
     private List<String> secretsOfA() {
         return List.of(DATASET, EXPERIMENT, MODEL, ML_EXPERIMENT, ML_MODEL, runA, mlRunA, jobA, "A's weights",
-                "a-secret");
+                "a-secret", SERVED_MODEL, DEPLOYMENT, endpointA);
     }
 
     @Test
@@ -162,7 +175,8 @@ class TenantIsolationTest {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String value = switch (m.group(1)) {
-                case "name" -> template.startsWith("/api/v1/datasets") ? DATASET : MODEL;
+                case "name" -> template.startsWith("/api/v1/datasets") ? DATASET
+                        : template.startsWith("/api/v1/deployments") ? DEPLOYMENT : MODEL;
                 case "version" -> "1";
                 case "run_id" -> runA;
                 case "job_id" -> jobA;
@@ -278,6 +292,45 @@ class TenantIsolationTest {
             assertThat(a.experiments().get(EXPERIMENT).runs()).extracting(Run::id).containsExactly(runA);
             assertThat(a.models().get(MODEL).latestVersion().runId()).isEqualTo(runA);
             assertThat(a.experiments().getRun(runA).params()).containsEntry("a-param", "1");
+        }
+    }
+
+    private static final Map<String, Double> ROW = Map.of("Sepal.Length", 6.7, "Sepal.Width", 3.0,
+            "Petal.Length", 5.2, "Petal.Width", 2.3);
+
+    @Test
+    @Order(2) // after the sweep, which tried every deployment route (stop included) on A's deployment as B
+    void anotherOrganizationCannotSeeUseOrStopADeployment() throws Exception {
+        try (AiDos b = AiDos.open(AiDosConfig.builder().uri(server.uri()).apiKey(keyB).build())) {
+            assertThat(b.deployer().list()).isEmpty();
+            assertThat(b.deployer().exists(DEPLOYMENT)).isFalse();
+            assertThatThrownBy(() -> b.deployer().get(DEPLOYMENT)).isInstanceOf(DeploymentNotFoundException.class);
+            assertThatThrownBy(() -> b.deployer().deploy("b-deployment").model(SERVED_MODEL, "1").start())
+                    .isInstanceOf(ModelNotFoundException.class);
+        }
+        try (AiDos a = AiDos.open(AiDosConfig.builder().uri(server.uri()).apiKey(keyA).build())) {
+            Deployment d = a.deployer().get(DEPLOYMENT);
+            assertThat(d.status()).isEqualTo(DeploymentStatus.RUNNING);
+            assertThat(d.variants()).extracting(v -> v.id()).containsExactly(SERVED_MODEL + ":1");
+            assertThat(d.stats().requests()).as("B's attempts reached none of A's replicas").isZero();
+            assertThat(d.predict(ROW).label()).isEqualTo("virginica");
+        }
+    }
+
+    @Test
+    @Order(10) // after bUsesTheSameNamesIndependently, which expects B to have no model yet
+    void bDeploysUnderTheSameNameApartFromA() throws Exception {
+        try (AiDos b = AiDos.open(AiDosConfig.builder().uri(server.uri()).apiKey(keyB).build());
+             AiDos a = AiDos.open(AiDosConfig.builder().uri(server.uri()).apiKey(keyA).build())) {
+            IrisModelFiles.register(b, irisFiles, "b-serving", SERVED_MODEL);
+            Deployment ofB = b.deployer().deploy(DEPLOYMENT).model(SERVED_MODEL, "1").start();
+            assertThat(ofB.endpoint().toString()).as("each organization has its own endpoint").isNotEqualTo(endpointA);
+            assertThat(ofB.predict(ROW).label()).isEqualTo("virginica");
+            ofB.stop();
+            Deployment ofA = a.deployer().get(DEPLOYMENT);
+            assertThat(ofA.status()).isEqualTo(DeploymentStatus.RUNNING);
+            assertThat(ofA.stats().requests()).isEqualTo(1);
+            ofA.stop();
         }
     }
 

@@ -30,16 +30,18 @@ import java.util.List;
  * }
  * }</pre>
  *
- * The server does not own {@code aidos}: close it after the server.
+ * The server does not own {@code aidos}: close it after the server. At start, the deployments stored as running
+ * (of every organization) start serving again; each organization's deployments have their own inference endpoint.
  */
 public final class AidosServer implements AutoCloseable {
     private final Javalin app;
     private final List<ApiRoute> routes;
     private final ServerConfig config;
+    private final ServerContext context;
 
     private AidosServer(Builder b) {
         this.config = b.config;
-        ServerContext context = new ServerContext(b.aidos, b.config, new IdempotencyCache());
+        this.context = new ServerContext(b.aidos, b.config, new IdempotencyCache());
         RequestAuthenticator authenticator = b.authenticator != null ? b.authenticator
                 : b.identity != null ? IdentityAuthenticator.withDefaultLimits(b.identity)
                 : RequestAuthenticator.localOwner();
@@ -95,6 +97,7 @@ public final class AidosServer implements AutoCloseable {
             throw new BackendUnavailableException("cannot start the AI-DOS server on " + config.host() + ":"
                     + config.port() + ": " + e.getMessage(), e);
         }
+        context.deployers().restore();
         return this;
     }
 

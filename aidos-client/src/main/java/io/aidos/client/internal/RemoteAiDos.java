@@ -17,6 +17,7 @@ public final class RemoteAiDos implements AiDos {
     private final RemoteExperiments experiments;
     private final RemoteModels models;
     private final RemoteTrainer trainer;
+    private final RemoteDeployer deployer;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private RemoteAiDos(AiDosConfig config) {
@@ -28,6 +29,7 @@ public final class RemoteAiDos implements AiDos {
         this.experiments = new RemoteExperiments(rest, metrics);
         this.models = new RemoteModels(rest, ModelCache.folder(config));
         this.trainer = new RemoteTrainer(rest, experiments);
+        this.deployer = new RemoteDeployer(rest);
     }
 
     public static RemoteAiDos open(AiDosConfig config) {
@@ -52,6 +54,12 @@ public final class RemoteAiDos implements AiDos {
     @Override
     public Trainer trainer() {
         return trainer;
+    }
+
+    /** The server's deployments (of this caller's organization); models run and are served in the server. */
+    @Override
+    public io.aidos.api.Deployer deployer() {
+        return deployer;
     }
 
     @Override

@@ -8,18 +8,21 @@ import io.aidos.api.AuthenticationException;
 import io.aidos.api.BackendUnavailableException;
 import io.aidos.api.ConflictException;
 import io.aidos.api.DatasetNotFoundException;
+import io.aidos.api.DeploymentNotFoundException;
 import io.aidos.api.ExperimentNotFoundException;
 import io.aidos.api.JobFailedException;
 import io.aidos.api.JobStatus;
 import io.aidos.api.ModelNotFoundException;
 import io.aidos.api.NotFoundException;
+import io.aidos.api.OverloadedException;
 import io.aidos.api.PermissionDeniedException;
 import io.aidos.api.RunNotFoundException;
 
 /**
  * Turns an error answer back into the exception the server threw: by {@code error_code}, with the resource kind,
  * field and value it carried, and the server's message. 503 and 429 become {@link BackendUnavailableException}s
- * (retryable); an answer that is not AI-DOS JSON becomes an {@link AiDosException} saying so.
+ * (retryable), except a deployment's 429 {@code OVERLOADED}, which is {@link OverloadedException} (its request is
+ * never retried); an answer that is not AI-DOS JSON becomes an {@link AiDosException} saying so.
  */
 final class RemoteErrors {
 
@@ -51,6 +54,8 @@ final class RemoteErrors {
             case "PERMISSION_DENIED" -> new PermissionDeniedException(message);
             case "UNAVAILABLE" -> new Unavailable(message, retryAfterMillis);
             case "JOB_FAILED", "JOB_CANCELLED" -> jobFailed(json, code, message);
+            case "OVERLOADED" -> new OverloadedException(json.path("deployment").asText(null), message);
+            case "PAYLOAD_TOO_LARGE" -> new io.aidos.api.PayloadTooLargeException(-1, message);
             default -> status == 503 || status == 429 ? new Unavailable(message, retryAfterMillis)
                     : new RemoteException(code, status, message);
         };
@@ -66,6 +71,7 @@ final class RemoteErrors {
             case "run" -> new RunNotFoundException(name, message);
             case "model" -> new ModelNotFoundException(name, message);
             case "artifact" -> new ArtifactNotFoundException(name, message);
+            case "deployment" -> new DeploymentNotFoundException(name);
             default -> new NotFoundException(kind, name, message);
         };
     }

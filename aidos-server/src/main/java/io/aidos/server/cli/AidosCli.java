@@ -9,9 +9,10 @@ import java.io.PrintWriter;
 
 /** {@code aidos}: the AI-DOS command line. Exit codes: 0 done, 1 the operation failed, 2 bad usage or input. */
 @Command(name = "aidos", mixinStandardHelpOptions = true, version = "aidos 0.1.0-SNAPSHOT",
-        description = "AI-DOS: datasets, runs, training and models from the command line.",
+        description = "AI-DOS: datasets, runs, training, models and deployments from the command line.",
         subcommands = {ServerCommand.class, KeysCommand.class, StatusCommand.class, DatasetsCommand.class, RunsCommand.class, TrainCommand.class,
-                JobsCommand.class, ModelsCommand.class, PredictCommand.class, CommandLine.HelpCommand.class})
+                JobsCommand.class, ModelsCommand.class, PredictCommand.class, DeployCommand.class,
+                DeploymentsCommand.class, CommandLine.HelpCommand.class})
 public final class AidosCli implements Runnable {
 
     public static void main(String[] args) {

@@ -2,18 +2,25 @@ package io.aidos.server.cli;
 
 import io.aidos.api.AiDos;
 import io.aidos.api.AiDosException;
+import io.aidos.api.Deployment;
 import io.aidos.api.Job;
 import io.aidos.api.JobStatus;
+import io.aidos.server.internal.DeploymentViews;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** {@code aidos status}: whether the store answers, what it holds, and the state of the job queue. */
-@Command(name = "status", description = "Health of the store and the job queue.")
+/**
+ * {@code aidos status}: whether the store answers, what it holds, the state of the job queue, and the deployments
+ * (count, and each one's name and readiness).
+ */
+@Command(name = "status", description = "Health of the store, the job queue and the deployments.")
 final class StatusCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -41,7 +48,22 @@ final class StatusCommand implements Runnable {
             } catch (AiDosException e) {
                 doc.put("jobs", "unavailable: " + e.getMessage());
             }
-            doc.put("deployments", "serving is not installed in this build");
+            try {
+                List<Map<String, Object>> each = new ArrayList<>();
+                for (Deployment d : aidos.deployer().list()) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("name", d.name());
+                    m.put("ready", DeploymentViews.ready(d));
+                    each.add(m);
+                }
+                Map<String, Object> deployments = new LinkedHashMap<>();
+                deployments.put("count", each.size());
+                deployments.put("ready", each.stream().filter(m -> (Boolean) m.get("ready")).count());
+                deployments.put("deployments", each);
+                doc.put("deployments", deployments);
+            } catch (AiDosException e) {
+                doc.put("deployments", "unavailable: " + e.getMessage());
+            }
             doc.put("status", "UP");
         }
         if (connection.output == Output.Format.json) {

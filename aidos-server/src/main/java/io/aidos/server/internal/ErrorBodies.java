@@ -6,12 +6,14 @@ import io.aidos.api.InvalidInputException;
 import io.aidos.api.JobFailedException;
 import io.aidos.api.JobTimeoutException;
 import io.aidos.api.NotFoundException;
+import io.aidos.api.OverloadedException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The error body: {@code {"error_code", "message"}} plus the exception's structured fields ({@code field},
- * {@code value}; {@code resource_kind}, {@code resource_name}; {@code job_id}, {@code job_status}), which the
+ * {@code value}; {@code resource_kind}, {@code resource_name}; {@code job_id}, {@code job_status};
+ * {@code deployment}), which the
  * client uses to rebuild the same exception type.
  */
 public final class ErrorBodies {
@@ -37,6 +39,8 @@ public final class ErrorBodies {
             body.put("job_status", j.status());
         } else if (e instanceof JobTimeoutException t) {
             body.put("job_id", t.jobId());
+        } else if (e instanceof OverloadedException o) {
+            body.put("deployment", o.deployment());
         }
         return body;
     }

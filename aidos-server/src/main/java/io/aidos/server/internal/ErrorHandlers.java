@@ -1,6 +1,9 @@
 package io.aidos.server.internal;
 
+import io.aidos.api.PayloadTooLargeException;
+
 import io.aidos.api.AiDosException;
+import io.aidos.api.OverloadedException;
 import io.aidos.api.RateLimitedException;
 import io.aidos.server.RouteGroup;
 import io.javalin.config.RoutesConfig;
@@ -36,6 +39,8 @@ public final class ErrorHandlers {
     private void respond(Context ctx, AiDosException e) {
         if (e instanceof RateLimitedException limited) {
             ctx.header("Retry-After", String.valueOf(Math.max(1, (limited.retryAfter().toMillis() + 999) / 1000)));
+        } else if (e instanceof OverloadedException) {
+            ctx.header("Retry-After", "1");
         }
         for (RouteGroup g : groups) {
             if (ctx.path().startsWith(g.pathPrefix())) {

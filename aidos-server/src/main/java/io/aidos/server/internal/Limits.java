@@ -1,5 +1,7 @@
 package io.aidos.server.internal;
 
+import io.aidos.api.PayloadTooLargeException;
+
 import io.javalin.http.Context;
 import java.io.FilterInputStream;
 import java.io.IOException;

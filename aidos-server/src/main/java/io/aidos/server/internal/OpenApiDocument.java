@@ -18,7 +18,7 @@ public final class OpenApiDocument {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("openapi", "3.0.3");
         doc.put("info", Map.of("title", "AI-DOS REST API", "version", "v1", "description",
-                "Datasets, experiments and runs, the model registry and training jobs. Errors are JSON"
+                "Datasets, experiments and runs, the model registry, training jobs and deployments. Errors are JSON"
                         + " {error_code, message, ...} with the HTTP status of the error."));
         doc.put("components", Map.of("securitySchemes", Map.of("bearer", Map.of("type", "http", "scheme", "bearer")),
                 "schemas", Map.of("Error", Map.of("type", "object", "required", List.of("error_code", "message"),

@@ -2,6 +2,7 @@ package io.aidos.server.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aidos.server.TrainedIris;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -100,6 +101,45 @@ class AidosCliTest {
     }
 
     @Test
+    void deployPredictAndStopOnALocalStore() throws Exception {
+        TrainedIris.train(temp.resolve("store"));
+        Result deployed = aidos("deploy", "iris-cli", "--model", "iris", "--version", "1", "--replicas", "2");
+        assertThat(deployed.code()).as(deployed.err()).isZero();
+        assertThat(deployed.out()).contains("deployment   iris-cli", "status       RUNNING", "ready        yes",
+                "iris:1", "PRIMARY", "100%");
+        assertThat(deployed.err()).contains("stored as running", "aidos server");
+
+        // Each command opens the store, which starts the stored deployment again, and closes it.
+        JsonNode listed = JSON.readTree(aidos("deployments", "list", "--output", "json").out());
+        assertThat(listed).hasSize(1);
+        assertThat(listed.get(0).get("name").asText()).isEqualTo("iris-cli");
+        assertThat(listed.get(0).get("spec").get("replicas").asInt()).isEqualTo(2);
+        Result predicted = aidos("predict", "--deployment", "iris-cli", "--json", "[{\"Sepal.Length\": 5.1,"
+                + " \"Sepal.Width\": 3.5, \"Petal.Length\": 1.4, \"Petal.Width\": 0.2}, {\"Sepal.Length\": 6.7,"
+                + " \"Sepal.Width\": 3.0, \"Petal.Length\": 5.2, \"Petal.Width\": 2.3}]");
+        assertThat(predicted.code()).as(predicted.err()).isZero();
+        assertThat(predicted.out().lines().toList()).hasSize(2).first().asString().startsWith("setosa");
+        JsonNode status = JSON.readTree(aidos("status", "--output", "json").out());
+        assertThat(status.get("deployments").get("count").asInt()).isEqualTo(1);
+        assertThat(status.get("deployments").get("deployments").get(0).get("name").asText()).isEqualTo("iris-cli");
+        assertThat(status.get("deployments").get("deployments").get(0).get("ready").asBoolean()).isTrue();
+        assertThat(aidos("deployments", "stop", "iris-cli").out()).contains("Stopped iris-cli");
+        assertThat(JSON.readTree(aidos("deployments", "list", "--output", "json").out())).isEmpty();
+
+        Result gone = aidos("predict", "--deployment", "iris-cli", "--json", "{\"Sepal.Length\": 5.1}");
+        assertThat(gone.code()).isEqualTo(1);
+        assertThat(gone.err()).contains("deployment 'iris-cli' not found");
+        Result both = aidos("predict", "iris", "--deployment", "iris-cli", "--json", "{}");
+        assertThat(both.code()).isEqualTo(2);
+        Result badRange = aidos("deploy", "x", "--model", "iris", "--version", "1", "--autoscale", "3");
+        assertThat(badRange.code()).isEqualTo(2);
+        assertThat(badRange.err()).contains("--autoscale", "MIN:MAX");
+        Result badJson = aidos("predict", "iris", "--json", "{not json");
+        assertThat(badJson.code()).isEqualTo(2);
+        assertThat(badJson.err()).contains("--json");
+    }
+
+    @Test
     void badInputExitsWithTwoAndAMessageFailuresWithOne() throws Exception {
         Result missingFile = aidos("datasets", "import", "x", temp.resolve("nope.csv").toString());
         assertThat(missingFile.code()).isEqualTo(2);
@@ -112,6 +152,6 @@ class AidosCliTest {
         assertThat(unknown.code()).isEqualTo(1);
         assertThat(unknown.err()).contains("ghost");
         assertThat(aidos("frobnicate").code()).isEqualTo(2);
-        assertThat(aidos("--help").out()).contains("datasets", "train", "predict", "jobs");
+        assertThat(aidos("--help").out()).contains("datasets", "train", "predict", "jobs", "deploy", "deployments");
     }
 }
