@@ -168,7 +168,7 @@ final class DjlTraining {
         }
 
         @Override
-        public void logMetric(String name, double value, long step) {
+        public void logMetrics(Map<String, Double> values, long step) {
         }
 
         @Override
