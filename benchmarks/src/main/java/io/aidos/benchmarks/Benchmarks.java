@@ -2,6 +2,7 @@ package io.aidos.benchmarks;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,8 +10,9 @@ import java.util.List;
  * Runs the foundation benchmarks and prints one table (also written to {@code target/benchmarks.md}).
  * {@code mvn -q -DskipTests install && mvn -q -pl benchmarks exec:exec}. PostgreSQL rows need
  * 127.0.0.1:5432/test (or {@code -Daidos.bench.postgres=URL}); the CSV rows need ../shared/data/Fertility.csv.
- * Not a test: nothing here passes or fails, it measures. {@code -Daidos.bench.only=csv} (or {@code metrics}, {@code tribuo}, {@code djl}, {@code queue}, {@code remote}, {@code auth})
- * runs one part only.
+ * Not a test: nothing here passes or fails, it measures. {@code -Daidos.bench.only=csv} (or {@code metrics},
+ * {@code tribuo}, {@code djl}, {@code queue}, {@code remote}, {@code auth}, {@code serving}) runs one part only;
+ * {@code -Daidos.bench.seconds=N} measures each serving round for N seconds (default 5).
  */
 public final class Benchmarks {
     public static void main(String[] args) throws Exception {
@@ -47,6 +49,10 @@ public final class Benchmarks {
         }
         if (only.isEmpty() || only.equals("auth")) {
             rows.addAll(new AuthBenchmark(work).run());
+        }
+        if (only.isEmpty() || only.equals("serving")) {
+            Duration measure = Duration.ofSeconds(Long.getLong("aidos.bench.seconds", 5));
+            rows.addAll(new ServingBenchmark(work, Duration.ofSeconds(3), measure).run());
         }
         if (only.isEmpty() || only.equals("queue")) {
             rows.addAll(JobQueueThroughput.run());

@@ -3,6 +3,8 @@ package io.aidos.examples;
 import io.aidos.api.AiDos;
 import io.aidos.api.ColumnStats;
 import io.aidos.api.DatasetVersion;
+import io.aidos.api.Deployer;
+import io.aidos.api.Deployment;
 import io.aidos.api.Prediction;
 import io.aidos.api.Predictor;
 import io.aidos.api.RegisteredModel;
@@ -14,6 +16,10 @@ import io.aidos.api.TrainingResult;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -24,7 +30,8 @@ import java.util.Map;
 /**
  * The README's demo, on the embedded default (no server, no database to install): imports iris as a versioned
  * dataset, trains a real logistic regression (Tribuo) as a persistent job while following its log, registers the
- * model, points the {@code production} alias at it, and predicts with it in-process. Run it twice: the second import
+ * model, points the {@code production} alias at it, predicts with it in-process, then deploys it with two replicas
+ * and calls the deployment's MLflow-compatible HTTP endpoint. Run it twice: the second import
  * finds identical content and stores no second copy.
  */
 public final class Demo {
@@ -57,10 +64,39 @@ public final class Demo {
                 System.out.printf("Prediction for %s: %s (scores %s)%n", FLOWER, p.label(), rounded(p.scores()));
             }
 
+            serve(aidos);
+
             List<Run> best = aidos.experiments().searchRuns(RunQuery.in("iris-classifier")
                     .where("metrics.accuracy > 0.8").orderBy("metrics.accuracy DESC").limit(3));
             System.out.printf("Best runs so far: %d with accuracy > 0.8 (top: %.3f)%n", best.size(),
                     best.isEmpty() ? Double.NaN : best.get(0).metrics().get("accuracy"));
+        }
+    }
+
+    /** Deploys the production model with two replicas and calls its MLflow-compatible HTTP endpoint. */
+    private static void serve(AiDos aidos) throws IOException {
+        Deployer deployer = aidos.deployer();
+        if (deployer.exists("iris-prod")) {
+            deployer.get("iris-prod").stop(); // left running by an interrupted earlier run, and restored on open
+        }
+        Deployment d = deployer.deploy("iris-prod").model("iris", "production").replicas(2).start();
+        try {
+            URI invocations = d.endpoint().resolve("invocations");
+            StringBuilder row = new StringBuilder();
+            FLOWER.forEach((k, v) -> row.append(row.length() == 0 ? "" : ", ").append('"').append(k).append("\": ")
+                    .append(v));
+            String body = "{\"dataframe_records\": [{" + row + "}]}";
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(invocations)
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            System.out.printf("%nDeployed 'iris-prod' (%s); POST %s -> %d %s%n", d.variants(), invocations,
+                    answer.statusCode(), answer.body());
+            System.out.printf("In-process through the deployment: %s; stats: %d requests, p99 %s%n",
+                    d.predict(FLOWER).label(), d.stats().requests(), d.stats().total().p99());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            d.stop();
         }
     }
 

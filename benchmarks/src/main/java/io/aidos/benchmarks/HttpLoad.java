@@ -1,0 +1,191 @@
+package io.aidos.benchmarks;
+
+import io.aidos.serving.internal.stats.LatencyHistogram;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A small HTTP/1.1 load generator: one thread per keep-alive connection POSTing the same prebuilt request.
+ * {@link #closedLoop} sends the next request as soon as the answer is in (like {@code ab -k -c C}); {@link #openLoop}
+ * sends at a fixed rate on a schedule and measures each latency from the scheduled send time, so a slow answer also
+ * counts against the requests it held up (no coordinated omission). Both warm up until the rate stops rising and
+ * count only the requests answered inside the measured window.
+ */
+final class HttpLoad {
+    /** Measured rounds per figure; the best one is reported, with the others beside it. */
+    static final int ROUNDS = 3;
+    private static final long MIN_WARM_UP_NANOS = 10_000_000_000L;
+    private static final long MAX_WARM_UP_NANOS = 60_000_000_000L;
+
+    private final InetSocketAddress address;
+    private final String path;
+    private final byte[] request;
+    private final Duration settle;
+    private final Duration measure;
+
+    private HttpLoad(InetSocketAddress address, String path, byte[] request, Duration settle, Duration measure) {
+        this.address = address;
+        this.path = path;
+        this.request = request;
+        this.settle = settle;
+        this.measure = measure;
+    }
+
+    /**
+     * POSTs of {@code body} as {@code contentType} to {@code uri}, each with its Content-Length; a run sends for
+     * {@code settle} before the {@code measure}d window (new connections, and the open loop's rate to settle).
+     */
+    static HttpLoad post(URI uri, String contentType, String body, Duration settle, Duration measure) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        String head = "POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                + "\r\nContent-Type: " + contentType + "\r\nAccept: */*\r\nContent-Length: " + bytes.length
+                + "\r\n\r\n";
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(head.getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(bytes);
+        return new HttpLoad(new InetSocketAddress(uri.getHost(), uri.getPort()), uri.getRawPath(), out.toByteArray(),
+                settle, measure);
+    }
+
+    /** One POST through the JDK client; fails unless it is answered 200. Logs the answer to stderr. */
+    static void checkOnce(URI uri, String body) throws IOException, InterruptedException {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("POST " + uri + " answered " + r.statusCode() + ": " + r.body());
+        }
+        System.err.println("POST " + uri.getPath() + " -> " + r.body());
+    }
+
+    /**
+     * {@code connections} connections, each sending again as soon as it is answered: after {@link #warmUp}, the best
+     * of {@value #ROUNDS} rounds by answers per second.
+     */
+    LoadResult closedLoop(int connections) throws InterruptedException {
+        warmUp(connections);
+        List<LoadResult> rounds = new ArrayList<>();
+        for (int i = 0; i < ROUNDS; i++) {
+            rounds.add(run(connections, 0));
+        }
+        LoadResult best = rounds.stream().max(Comparator.comparingDouble(LoadResult::perSecond)).orElseThrow();
+        return best.withRounds(rounds.stream().map(LoadResult::perSecond).toList());
+    }
+
+    /**
+     * {@code ratePerSecond} requests a second spread over {@code connections} connections at fixed intervals: after
+     * {@link #warmUp}, the best of {@value #ROUNDS} rounds by p99 latency, each settling at that rate first.
+     */
+    LoadResult openLoop(int connections, double ratePerSecond) throws InterruptedException {
+        warmUp(connections);
+        List<LoadResult> rounds = new ArrayList<>();
+        for (int i = 0; i < ROUNDS; i++) {
+            rounds.add(run(connections, ratePerSecond));
+        }
+        LoadResult best = rounds.stream().min(Comparator.comparingDouble(LoadResult::p99Millis)).orElseThrow();
+        return best.withRounds(rounds.stream().map(LoadResult::p99Millis).toList());
+    }
+
+    /**
+     * Closed-loop rounds of 2 s until the rate stops rising (three rounds in a row not 3% above the best so far), at
+     * least 10 s and at most 60 s: on 2 busy cores the JIT needs 20 s or more before Jetty's request path runs at
+     * full speed.
+     */
+    void warmUp(int connections) throws InterruptedException {
+        HttpLoad round = new HttpLoad(address, path, request, Duration.ZERO, Duration.ofSeconds(2));
+        StringBuilder log = new StringBuilder("warm-up " + path + " (req/s):");
+        long start = System.nanoTime();
+        double best = 0;
+        int flat = 0;
+        for (long t = 0; (flat < 3 || t < MIN_WARM_UP_NANOS) && t < MAX_WARM_UP_NANOS; t = System.nanoTime() - start) {
+            double rate = round.run(connections, 0).perSecond();
+            flat = rate > best * 1.03 ? 0 : flat + 1;
+            best = Math.max(best, rate);
+            log.append(String.format(Locale.ROOT, " %,.0f", rate));
+        }
+        System.err.println(log);
+    }
+
+    private LoadResult run(int connections, double rate) throws InterruptedException {
+        long start = System.nanoTime() + 20_000_000L; // every thread is up before the first send
+        long measureStart = start + settle.toNanos();
+        long end = measureStart + measure.toNanos();
+        List<Worker> workers = new ArrayList<>();
+        for (int i = 0; i < connections; i++) {
+            long interval = rate > 0 ? (long) (1e9 * connections / rate) : 0;
+            long first = start + (rate > 0 ? (long) (1e9 * i / rate) : 0);
+            Worker w = new Worker(first, interval, measureStart, end);
+            workers.add(w);
+            w.thread.start();
+        }
+        CpuShare cpu = CpuShare.start();
+        LatencyHistogram all = new LatencyHistogram();
+        long answered = 0;
+        long failed = 0;
+        for (Worker w : workers) {
+            w.thread.join();
+            w.latencies.addTo(all);
+            answered += w.answered;
+            failed += w.failed;
+        }
+        return new LoadResult(answered / (measure.toNanos() / 1e9), all.percentileNanos(50) / 1e6,
+                all.percentileNanos(99) / 1e6, answered, failed, cpu.otherCores(), List.of());
+    }
+
+    private final class Worker {
+        final LatencyHistogram latencies = new LatencyHistogram();
+        final Thread thread;
+        long answered;
+        long failed;
+
+        Worker(long first, long interval, long measureStart, long end) {
+            this.thread = new Thread(() -> loop(first, interval, measureStart, end), "http-load");
+            thread.setDaemon(true);
+        }
+
+        /** Closed loop when {@code interval} is 0; else one send per interval, timed from its scheduled instant. */
+        private void loop(long next, long interval, long measureStart, long end) {
+            try (KeepAliveConnection c = new KeepAliveConnection(address)) {
+                while (true) {
+                    long now = System.nanoTime();
+                    while (now < next) {
+                        LockSupport.parkNanos(next - now);
+                        now = System.nanoTime();
+                    }
+                    long sent = interval > 0 ? next : now;
+                    if (sent >= end) {
+                        return;
+                    }
+                    int status;
+                    try {
+                        status = c.exchange(request);
+                    } catch (IOException e) {
+                        status = -1;
+                    }
+                    long done = System.nanoTime();
+                    if (done >= measureStart && done < end) {
+                        answered++;
+                        latencies.record(done - sent);
+                        if (status != 200) {
+                            failed++;
+                        }
+                    }
+                    next = interval > 0 ? next + interval : done;
+                }
+            }
+        }
+    }
+}
