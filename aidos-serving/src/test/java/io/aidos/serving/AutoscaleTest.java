@@ -2,6 +2,7 @@ package io.aidos.serving;
 
 import io.aidos.api.Autoscaling;
 import io.aidos.api.Deployment;
+import io.aidos.api.Task;
 import io.aidos.core.Await;
 import org.junit.jupiter.api.Test;
 
@@ -26,12 +27,15 @@ class AutoscaleTest extends IrisStoreTest {
     void scalesUpUnderLoadAndDownWhenIdle() throws Exception {
         Autoscaling policy = Autoscaling.between(1, 4).withTargetConcurrency(1)
                 .withWindows(Duration.ofSeconds(2), Duration.ofMillis(500)).withScaleDownDelay(Duration.ofMillis(500));
-        // Each request waits up to 100 ms in its replica's batcher (6 clients never fill a batch of 64), so the
-        // deployment sees about 6 requests in flight on any machine, fast or slow: 6 / target 1 asks for the max, 4.
-        Deployment d = aidos.deployer().deploy("elastic").model("iris", "1").autoscaling(policy)
-                .batching(64, Duration.ofMillis(100)).start();
+        // A 500-tree forest spends far longer on each request than HTTP and JSON do, so the deployment sees about
+        // 6 requests in flight on any machine, fast or slow: 6 / target 1 asks for the max, 4.
+        aidos.trainer().dataset("iris").target(ServingFixture.TARGET).task(Task.CLASSIFICATION)
+                .algorithm("random-forest").params(Map.of("num_trees", 500)).seed(7L).registerAs("iris-forest")
+                .submit().await(Duration.ofMinutes(2));
+        Deployment d = aidos.deployer().deploy("elastic").model("iris-forest", "1").autoscaling(policy).start();
         assertThat(d.variants().get(0).replicas()).isEqualTo(1);
-        List<Map<String, Object>> batch = rows.subList(0, 5);
+        List<Map<String, Object>> batch = new ArrayList<>(rows);
+        batch.addAll(rows); // 300 rows per request: the model's work per row dwarfs the JSON's
         AtomicBoolean loading = new AtomicBoolean(true);
         AtomicLong answered = new AtomicLong();
         AtomicLong failed = new AtomicLong();

@@ -16,22 +16,28 @@ import java.util.concurrent.TimeUnit;
 /**
  * Dynamic batching for one replica, as DJL Serving and Triton do it: one thread takes the first waiting request,
  * gathers more until {@code maxBatchSize} rows or {@code maxDelay} after the first, and predicts them in one call.
- * The replica's slots bound the queue, so it needs no bound of its own.
+ * It waits only while more requests are on their way ({@link Arrivals}): with nothing queued and nothing being read,
+ * it runs what it has at once, so a lone request is not held for {@code maxDelay}, and under load the batch is what
+ * gathered while the model was busy. The replica's slots bound the queue, so it needs no bound of its own.
  */
 final class Batcher implements AutoCloseable {
     private record Pending(List<? extends Map<String, ?>> rows, CompletableFuture<List<Prediction>> answer) {
     }
 
     private static final Pending STOP = new Pending(List.of(), null);
+    /** How often a waiting batcher looks again whether requests are still on their way. */
+    private static final long RECHECK_NANOS = 50_000;
 
     private final Predictor predictor;
     private final int maxRows;
     private final long maxDelayNanos;
+    private final Arrivals arrivals;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
 
-    Batcher(String replicaId, Predictor predictor, Batching batching) {
+    Batcher(String replicaId, Predictor predictor, Batching batching, Arrivals arrivals) {
         this.predictor = predictor;
+        this.arrivals = arrivals;
         this.maxRows = batching.maxBatchSize();
         this.maxDelayNanos = batching.maxDelay().toNanos();
         this.thread = new Thread(this::loop, "aidos-batcher-" + replicaId);
@@ -52,6 +58,11 @@ final class Batcher implements AutoCloseable {
         }
     }
 
+    /** Requests queued for the next batch. */
+    int waiting() {
+        return queue.size();
+    }
+
     private void loop() {
         List<Pending> batch = new ArrayList<>();
         while (true) {
@@ -64,10 +75,16 @@ final class Batcher implements AutoCloseable {
                 int rows = first.rows().size();
                 long deadline = System.nanoTime() + maxDelayNanos;
                 while (rows < maxRows) {
-                    long left = deadline - System.nanoTime();
-                    Pending next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : queue.poll();
+                    Pending next = queue.poll();
                     if (next == null) {
-                        break;
+                        long left = deadline - System.nanoTime();
+                        if (left <= 0 || arrivals.none()) {
+                            break;
+                        }
+                        next = queue.poll(Math.min(left, RECHECK_NANOS), TimeUnit.NANOSECONDS);
+                        if (next == null) {
+                            continue;
+                        }
                     }
                     if (next == STOP) {
                         queue.add(STOP); // finish this batch, then stop

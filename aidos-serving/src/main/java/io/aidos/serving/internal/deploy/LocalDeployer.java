@@ -85,8 +85,9 @@ public final class LocalDeployer implements Deployer, AutoCloseable {
         }
         ModelVersion version = resolve(spec.model(), spec.version());
         DeploymentRecorders recorders = new DeploymentRecorders(spec.rollback().window());
-        VariantRuntime primary = startVariant(spec, version, recorders);
-        LocalDeployment d = new LocalDeployment(this, spec, recorders, TrafficPlan.only(primary),
+        Arrivals arrivals = new Arrivals();
+        VariantRuntime primary = startVariant(spec, version, recorders, arrivals);
+        LocalDeployment d = new LocalDeployment(this, spec, recorders, arrivals, TrafficPlan.only(primary),
                 "started " + primary.id());
         try {
             store.save(d.stored());
@@ -143,10 +144,11 @@ public final class LocalDeployer implements Deployer, AutoCloseable {
     }
 
     /** Loads {@code spec.replicas()} replicas of {@code version}; returns when they all serve. */
-    VariantRuntime startVariant(DeploymentSpec spec, ModelVersion version, DeploymentRecorders recorders) {
+    VariantRuntime startVariant(DeploymentSpec spec, ModelVersion version, DeploymentRecorders recorders,
+                                Arrivals arrivals) {
         ReplicaSet replicas = new ReplicaSet(spec.name() + "/" + version.modelName() + ":" + version.version(),
                 () -> aidos.models().load(version), spec.maxConcurrency(), spec.queueCapacity(), spec.batching(),
-                loader);
+                arrivals, loader);
         replicas.start(spec.replicas());
         return new VariantRuntime(version, replicas,
                 recorders.serving(io.aidos.api.Variant.id(version.modelName(), version.version())),
@@ -195,6 +197,7 @@ public final class LocalDeployer implements Deployer, AutoCloseable {
     private LocalDeployment restore(StoredDeployment s) {
         List<VariantRuntime> started = new ArrayList<>();
         DeploymentRecorders recorders = new DeploymentRecorders(s.spec().rollback().window());
+        Arrivals arrivals = new Arrivals();
         try {
             VariantRuntime primary = null;
             VariantRuntime canary = null;
@@ -204,7 +207,7 @@ public final class LocalDeployer implements Deployer, AutoCloseable {
             List<TrafficPlan.Arm> arms = new ArrayList<>();
             for (StoredDeployment.StoredVariant v : s.variants()) {
                 VariantRuntime rt = startVariant(s.spec(), aidos.models().get(v.model()).version(v.version()),
-                        recorders);
+                        recorders, arrivals);
                 started.add(rt);
                 switch (v.role()) {
                     case PRIMARY -> primary = rt;
@@ -225,7 +228,7 @@ public final class LocalDeployer implements Deployer, AutoCloseable {
             if (plan.primary() == null) {
                 throw new IllegalStateException("no " + VariantRole.PRIMARY + " variant stored");
             }
-            return new LocalDeployment(this, s.spec(), recorders, plan, s.lastEvent());
+            return new LocalDeployment(this, s.spec(), recorders, arrivals, plan, s.lastEvent());
         } catch (RuntimeException e) {
             started.forEach(v -> v.replicas().stop());
             throw e;

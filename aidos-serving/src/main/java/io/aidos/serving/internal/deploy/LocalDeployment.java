@@ -32,14 +32,16 @@ public final class LocalDeployment implements Deployment {
     private final LocalDeployer deployer;
     private final DeploymentSpec spec;
     private final DeploymentRecorders recorders;
+    private final Arrivals arrivals;
     private volatile TrafficPlan plan;
     private volatile DeploymentStatus status = DeploymentStatus.RUNNING;
     private volatile String lastEvent;
 
-    LocalDeployment(LocalDeployer deployer, DeploymentSpec spec, DeploymentRecorders recorders, TrafficPlan plan,
-                    String lastEvent) {
+    LocalDeployment(LocalDeployer deployer, DeploymentSpec spec, DeploymentRecorders recorders, Arrivals arrivals,
+                    TrafficPlan plan, String lastEvent) {
         this.deployer = deployer;
         this.recorders = recorders;
+        this.arrivals = arrivals;
         this.spec = spec;
         this.plan = plan;
         this.lastEvent = lastEvent;
@@ -82,6 +84,11 @@ public final class LocalDeployment implements Deployment {
     }
 
     /** Predictions and the variant that made them. */
+    /** Requests being read for this deployment; the HTTP routes decode each body inside {@link Arrivals#during}. */
+    public Arrivals arrivals() {
+        return arrivals;
+    }
+
     public record Answer(List<Prediction> predictions, String model, int version, ModelSignature signature) {
     }
 
@@ -236,7 +243,7 @@ public final class LocalDeployment implements Deployment {
                     v = started.stream().filter(s -> s.version().equals(version)).findFirst().orElse(null);
                 }
                 if (v == null) {
-                    v = deployer.startVariant(spec, version, recorders);
+                    v = deployer.startVariant(spec, version, recorders, arrivals);
                     started.add(v);
                 }
                 arms.add(new TrafficPlan.Arm(v, e.getValue()));
@@ -266,7 +273,7 @@ public final class LocalDeployment implements Deployment {
 
     private VariantRuntime reuseOrStart(ModelVersion version, TrafficPlan old) {
         VariantRuntime v = find(old, version);
-        return v != null ? v : deployer.startVariant(spec, version, recorders);
+        return v != null ? v : deployer.startVariant(spec, version, recorders, arrivals);
     }
 
     private static VariantRuntime find(TrafficPlan p, ModelVersion version) {

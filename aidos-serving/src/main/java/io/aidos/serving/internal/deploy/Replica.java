@@ -29,12 +29,12 @@ final class Replica {
     private final Runnable onClosed;
 
     Replica(String id, Predictor predictor, int maxConcurrency, int queueCapacity, Batching batching,
-            Runnable onClosed) {
+            Arrivals arrivals, Runnable onClosed) {
         this.id = id;
         this.predictor = predictor;
         this.capacity = maxConcurrency + queueCapacity;
         this.running = new Semaphore(maxConcurrency);
-        this.batcher = batching.enabled() ? new Batcher(id, predictor, batching) : null;
+        this.batcher = batching.enabled() ? new Batcher(id, predictor, batching, arrivals) : null;
         this.onClosed = onClosed;
     }
 
@@ -49,6 +49,11 @@ final class Replica {
     /** Requests holding a slot (running or waiting). */
     int outstanding() {
         return state.get() & ~DRAINING;
+    }
+
+    /** Requests queued for the batcher's next batch (0 without batching). */
+    int waitingForBatch() {
+        return batcher == null ? 0 : batcher.waiting();
     }
 
     boolean draining() {

@@ -27,6 +27,7 @@ final class ReplicaSet {
     private final int maxConcurrency;
     private final int queueCapacity;
     private final Batching batching;
+    private final Arrivals arrivals;
     private final Executor loadExecutor;
     private final AtomicInteger loading = new AtomicInteger();
     private final AtomicInteger open = new AtomicInteger(); // replicas whose model is not yet closed
@@ -35,12 +36,13 @@ final class ReplicaSet {
     private volatile boolean stopped;
 
     ReplicaSet(String variantId, Supplier<Predictor> loader, int maxConcurrency, int queueCapacity, Batching batching,
-               Executor loadExecutor) {
+               Arrivals arrivals, Executor loadExecutor) {
         this.variantId = variantId;
         this.loader = loader;
         this.maxConcurrency = maxConcurrency;
         this.queueCapacity = queueCapacity;
         this.batching = batching;
+        this.arrivals = arrivals;
         this.loadExecutor = loadExecutor;
     }
 
@@ -169,7 +171,7 @@ final class ReplicaSet {
         Predictor p = loader.get();
         open.incrementAndGet();
         return new Replica(variantId + "#" + counter.incrementAndGet(), p, maxConcurrency, queueCapacity, batching,
-                open::decrementAndGet);
+                arrivals, open::decrementAndGet);
     }
 
     /** Takes every replica out of service; each closes its model once its requests are answered. */

@@ -66,12 +66,14 @@ final class MlflowScoringRoutes {
         ModelSignature signature = d.signature(null);
         String type = ctx.contentType() == null ? "application/json"
                 : ctx.contentType().toLowerCase(Locale.ROOT).split(";")[0].trim();
-        byte[] body = RequestBodies.read(ctx, maxRequestBytes);
-        List<Map<String, Object>> rows = switch (type) {
-            case "application/json" -> MlflowCodec.parseJson(body, signature);
-            case "text/csv" -> MlflowCodec.parseCsv(body, signature);
-            default -> throw new UnsupportedType(type);
-        };
+        List<Map<String, Object>> rows = d.arrivals().during(() -> {
+            byte[] body = RequestBodies.read(ctx, maxRequestBytes);
+            return switch (type) {
+                case "application/json" -> MlflowCodec.parseJson(body, signature);
+                case "text/csv" -> MlflowCodec.parseCsv(body, signature);
+                default -> throw new UnsupportedType(type);
+            };
+        });
         LocalDeployment.Answer answer = d.serve(rows, ctx.header(OipRoutes.ROUTING_KEY_HEADER), null);
         Responses.json(ctx, 200, MlflowCodec.predictions(answer.predictions(), answer.signature()));
     }

@@ -63,7 +63,8 @@ final class OipRoutes {
 
     private void infer(Context ctx, Integer version) {
         LocalDeployment d = deployer.deployment(ctx.pathParam("name"));
-        InferRequest request = OipCodec.parseInfer(RequestBodies.read(ctx, maxRequestBytes), d.signature(version));
+        InferRequest request = d.arrivals().during(() -> OipCodec.parseInfer(RequestBodies.read(ctx, maxRequestBytes),
+                d.signature(version)));
         String key = request.routingKey() != null ? request.routingKey() : ctx.header(ROUTING_KEY_HEADER);
         LocalDeployment.Answer answer = d.serve(request.rows(), key, version);
         Responses.json(ctx, 200, OipCodec.inferResponse(d.name(), String.valueOf(answer.version()), request.id(),

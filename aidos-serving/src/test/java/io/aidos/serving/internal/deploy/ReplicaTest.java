@@ -80,7 +80,7 @@ class ReplicaTest {
         Recording model = new Recording();
         model.gate = new CountDownLatch(1);
         AtomicInteger closedCallbacks = new AtomicInteger();
-        Replica r = new Replica("r1", model, 1, 1, Batching.NONE, closedCallbacks::incrementAndGet);
+        Replica r = new Replica("r1", model, 1, 1, Batching.NONE, new Arrivals(), closedCallbacks::incrementAndGet);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             assertThat(r.tryAcquire()).isTrue();
@@ -105,16 +105,18 @@ class ReplicaTest {
     @Test
     void anIdleReplicaClosesOnDrainAtOnce() {
         Recording model = new Recording();
-        Replica r = new Replica("r2", model, 2, 0, Batching.NONE, () -> { });
+        Replica r = new Replica("r2", model, 2, 0, Batching.NONE, new Arrivals(), () -> { });
         r.drain();
         assertThat(model.closed).isTrue();
         assertThat(r.closed()).isTrue();
     }
 
     @Test
-    void batchingGroupsConcurrentRequestsAndAnswersEachItsRows() throws Exception {
+    void batchingGroupsTheRequestsThatQueuedWhileTheModelWasBusy() throws Exception {
         Recording model = new Recording();
-        Replica r = new Replica("r3", model, 64, 64, Batching.of(16, Duration.ofMillis(50)), () -> { });
+        model.gate = new CountDownLatch(1); // the first call holds the model
+        Replica r = new Replica("r3", model, 64, 64, Batching.of(16, Duration.ofSeconds(1)), new Arrivals(),
+                () -> { });
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
             List<Future<Double>> answers = new ArrayList<>();
@@ -122,16 +124,78 @@ class ReplicaTest {
                 int x = i;
                 assertThat(r.tryAcquire()).isTrue();
                 answers.add(pool.submit(() -> r.run(List.of(Map.of("x", x))).get(0).value()));
+                if (i == 0) {
+                    await(() -> model.calls.get() == 1);
+                }
             }
+            await(() -> r.waitingForBatch() == 15);
+            model.gate.countDown();
             for (int i = 0; i < 16; i++) {
                 assertThat(answers.get(i).get()).isEqualTo((double) i);
             }
-            assertThat(model.calls.get()).isLessThan(16); // some requests shared a model call
-            assertThat(model.batchSizes).allMatch(n -> n <= 16);
-            assertThat(model.batchSizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(16);
+            assertThat(model.batchSizes).containsExactly(1, 15);
         } finally {
             pool.shutdownNow();
             r.drain();
+        }
+    }
+
+    @Test
+    void aLoneRequestIsNotHeldForMaxDelay() {
+        Recording model = new Recording();
+        Replica r = new Replica("r4", model, 4, 4, Batching.of(16, Duration.ofSeconds(1)), new Arrivals(),
+                () -> { });
+        try {
+            long start = System.nanoTime();
+            assertThat(r.tryAcquire()).isTrue();
+            assertThat(r.run(List.of(Map.of("x", 7))).get(0).value()).isEqualTo(7.0);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1)); // waiting would take the whole second
+            assertThat(model.batchSizes).containsExactly(1);
+        } finally {
+            r.drain();
+        }
+    }
+
+    @Test
+    void batchingWaitsForRequestsStillBeingRead() throws Exception {
+        Recording model = new Recording();
+        Arrivals arrivals = new Arrivals();
+        Replica r = new Replica("r5", model, 4, 4, Batching.of(16, Duration.ofSeconds(1)), arrivals, () -> { });
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        CountDownLatch reading = new CountDownLatch(1);
+        CountDownLatch read = new CountDownLatch(1);
+        try {
+            pool.submit(() -> arrivals.during(() -> {
+                reading.countDown();
+                try {
+                    return read.await(20, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+            assertThat(reading.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(r.tryAcquire()).isTrue();
+            Future<Double> first = pool.submit(() -> r.run(List.of(Map.of("x", 1))).get(0).value());
+            assertThat(r.tryAcquire()).isTrue();
+            Future<Double> second = pool.submit(() -> r.run(List.of(Map.of("x", 2))).get(0).value());
+            await(() -> r.outstanding() == 2);
+            Thread.sleep(100); // the batcher holds both while a request is still being read
+            assertThat(model.calls.get()).isZero();
+            read.countDown();
+            assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(1.0);
+            assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo(2.0);
+            assertThat(model.batchSizes).containsExactly(2);
+        } finally {
+            pool.shutdownNow();
+            r.drain();
+        }
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition within 10 s").isLessThan(deadline);
+            Thread.sleep(1);
         }
     }
 }
