@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.Set;
 
 /**
@@ -86,8 +87,10 @@ final class MlflowJsonRows {
             JsonNode record = list.get(i);
             Map<String, Object> row = new HashMap<>(capacity);
             for (int j = 0; j < bound.length; j++) {
-                String field = format + "[" + i + "] column " + InputErrors.quote(given.get(j));
-                row.put(bound[j].name(), cell(record.get(given.get(j)), bound[j], signature, field));
+                int at = i;
+                String name = given.get(j);
+                row.put(bound[j].name(), cell(record.get(name), bound[j], signature,
+                        () -> format + "[" + at + "] column " + InputErrors.quote(name)));
             }
             rows.add(row);
         }
@@ -118,22 +121,27 @@ final class MlflowJsonRows {
         for (int r = 0; r < n; r++) {
             Map<String, Object> row = new HashMap<>(capacity);
             for (int j = 0; j < bound.length; j++) {
-                String field = "inputs " + InputErrors.quote(given.get(j)) + " value " + r;
-                row.put(bound[j].name(), cell(columns.get(given.get(j)).get(r), bound[j], signature, field));
+                int at = r;
+                String name = given.get(j);
+                row.put(bound[j].name(), cell(columns.get(name).get(r), bound[j], signature,
+                        () -> "inputs " + InputErrors.quote(name) + " value " + at));
             }
             rows.add(row);
         }
         return rows;
     }
 
-    /** A cell's row value: a tabular scalar (absent = missing), or a tensor model's slice (never absent). */
-    static Object cell(JsonNode node, TensorSpec spec, ModelSignature signature, String field) {
+    /**
+     * A cell's row value: a tabular scalar (absent = missing), or a tensor model's slice (never absent). The field
+     * names the cell in errors; it is built only for one.
+     */
+    static Object cell(JsonNode node, TensorSpec spec, ModelSignature signature, Supplier<String> field) {
         if (signature.tabular()) {
             return TabularCells.fromJson(node, spec, field);
         }
         if (node == null) {
-            throw InputErrors.of(field, "is missing; a tensor model needs every input in every row");
+            throw InputErrors.of(field.get(), "is missing; a tensor model needs every input in every row");
         }
-        return TensorSlices.fromJson(node, spec, field);
+        return TensorSlices.fromJson(node, spec, field.get());
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * MLflow rows given as lists of values: {@code dataframe_split} ({columns, data[, index]}, index ignored) and per-row
@@ -46,15 +47,16 @@ final class MlflowSplitRows {
         int capacity = OipTabularInputs.capacity(bound.length);
         for (int i = 0; i < rows.size(); i++) {
             JsonNode row = rows.get(i);
-            String at = SPLIT + " data[" + i + "]";
+            int index = i;
             if (!row.isArray() || row.size() != names.size()) {
-                throw InputErrors.of(at, "has " + (row.isArray() ? row.size() + " values" : JsonBodies.kind(row))
+                throw InputErrors.of(SPLIT + " data[" + i + "]", "has " + (row.isArray() ? row.size() + " values" : JsonBodies.kind(row))
                         + " but there are " + names.size() + " columns");
             }
             Map<String, Object> values = new HashMap<>(capacity);
             for (int j = 0; j < bound.length; j++) {
-                String field = at + " column " + InputErrors.quote(names.get(j));
-                values.put(bound[j].name(), MlflowJsonRows.cell(row.get(j), bound[j], signature, field));
+                String name = names.get(j);
+                values.put(bound[j].name(), MlflowJsonRows.cell(row.get(j), bound[j], signature,
+                        () -> SPLIT + " data[" + index + "] column " + InputErrors.quote(name)));
             }
             out.add(values);
         }
@@ -97,10 +99,10 @@ final class MlflowSplitRows {
         int capacity = OipTabularInputs.capacity(f);
         for (int i = 0; i < rows.size(); i++) {
             JsonNode row = rows.get(i);
-            String at = field + "[" + i + "]";
+            int index = i;
             boolean scalar = !row.isArray() && f == 1;
             if (!scalar && (!row.isArray() || row.size() != f)) {
-                throw InputErrors.of(at, "has " + (row.isArray() ? row.size() + " values" : JsonBodies.kind(row))
+                throw InputErrors.of(field + "[" + i + "]", "has " + (row.isArray() ? row.size() + " values" : JsonBodies.kind(row))
                         + " but the model takes " + f + " columns (" + InputBinding.names(declared)
                         + "); name them, or give all of them in this order");
             }
@@ -108,7 +110,7 @@ final class MlflowSplitRows {
             for (int j = 0; j < f; j++) {
                 TensorSpec column = declared.get(j);
                 values.put(column.name(), TabularCells.fromJson(scalar ? row : row.get(j), column,
-                        at + " column " + InputErrors.quote(column.name())));
+                        () -> field + "[" + index + "] column " + InputErrors.quote(column.name())));
             }
             out.add(values);
         }

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The rows of an OIP request to a tabular model. Either one input per feature column, shape {@code [N]} or
@@ -33,7 +34,7 @@ final class OipTabularInputs {
                         + " [N, 1] (or send all " + columns.size() + " features as one [N, " + columns.size()
                         + "] input)");
             }
-            checkFeeds(t, bound[j], t.field());
+            checkFeeds(t, bound[j], t::field);
         }
         int n = tensors.get(0).rows();
         List<Map<String, Object>> rows = new ArrayList<>(n);
@@ -42,7 +43,7 @@ final class OipTabularInputs {
             Map<String, Object> row = new HashMap<>(capacity);
             for (int j = 0; j < bound.length; j++) {
                 OipTensor t = tensors.get(j);
-                row.put(bound[j].name(), TabularCells.fromOip(t.data().get(r), t.datatype(), t.field(), r));
+                row.put(bound[j].name(), TabularCells.fromOip(t.data().get(r), t.datatype(), t::field, r));
             }
             rows.add(row);
         }
@@ -58,10 +59,11 @@ final class OipTabularInputs {
 
     private static List<Map<String, Object>> fromMatrix(OipTensor t, List<TensorSpec> columns) {
         int f = columns.size();
-        String[] fields = new String[f];
+        List<Supplier<String>> fields = new ArrayList<>(f);
         for (int j = 0; j < f; j++) {
-            fields[j] = t.field() + " column " + InputErrors.quote(columns.get(j).name());
-            checkFeeds(t, columns.get(j), fields[j]);
+            String name = columns.get(j).name();
+            fields.add(() -> t.field() + " column " + InputErrors.quote(name));
+            checkFeeds(t, columns.get(j), fields.get(j));
         }
         int n = t.rows();
         List<Map<String, Object>> rows = new ArrayList<>(n);
@@ -70,16 +72,16 @@ final class OipTabularInputs {
             Map<String, Object> row = new HashMap<>(capacity);
             for (int j = 0; j < f; j++) {
                 int at = r * f + j;
-                row.put(columns.get(j).name(), TabularCells.fromOip(t.data().get(at), t.datatype(), fields[j], at));
+                row.put(columns.get(j).name(), TabularCells.fromOip(t.data().get(at), t.datatype(), fields.get(j), at));
             }
             rows.add(row);
         }
         return rows;
     }
 
-    private static void checkFeeds(OipTensor t, TensorSpec column, String field) {
+    private static void checkFeeds(OipTensor t, TensorSpec column, Supplier<String> field) {
         if (!t.datatype().feeds(column.datatype())) {
-            throw InputErrors.of(field, "is " + t.datatype() + " but the model's column "
+            throw InputErrors.of(field.get(), "is " + t.datatype() + " but the model's column "
                     + InputErrors.quote(column.name()) + " is " + column.datatype() + "; send "
                     + (OipDatatype.lookup(column.datatype()).kind().numeric()
                             ? "a numeric datatype (" + Arrays.toString(numeric()) + ")" : column.datatype()));

@@ -3,6 +3,8 @@ package io.aidos.serving.internal.http.protocol;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aidos.serving.internal.signature.TensorSpec;
 
+import java.util.function.Supplier;
+
 /**
  * Turns one cell of a request to a tabular model into the value a row holds: a Double or Long, a String, a Boolean,
  * or null for a missing value.
@@ -12,7 +14,7 @@ final class TabularCells {
     }
 
     /** A JSON cell of an OIP tensor sent as {@code sent} (already checked to feed the column). */
-    static Object fromOip(JsonNode node, OipDatatype sent, String field, int index) {
+    static Object fromOip(JsonNode node, OipDatatype sent, Supplier<String> field, int index) {
         if (node.isNull()) {
             return null;
         }
@@ -45,7 +47,7 @@ final class TabularCells {
     }
 
     /** A JSON cell (MLflow) for {@code column}, checked against the column's declared datatype. */
-    static Object fromJson(JsonNode node, TensorSpec column, String field) {
+    static Object fromJson(JsonNode node, TensorSpec column, Supplier<String> field) {
         if (node == null || node.isNull()) {
             return null;
         }
@@ -61,7 +63,7 @@ final class TabularCells {
         if (node.isBoolean() && (kind == null || kind == OipDatatype.Kind.BOOL)) {
             return node.booleanValue();
         }
-        throw InputErrors.of(field, "must be " + expected(kind) + " but was " + JsonBodies.describe(node));
+        throw InputErrors.of(field.get(), "must be " + expected(kind) + " but was " + JsonBodies.describe(node));
     }
 
     /** A CSV cell for {@code column}; null (an empty unquoted cell) is a missing value. */
@@ -109,8 +111,8 @@ final class TabularCells {
         };
     }
 
-    private static RuntimeException wrong(String field, String expected, int index, JsonNode node) {
-        return InputErrors.of(field, "must hold " + expected + " but value " + index + " was "
+    private static RuntimeException wrong(Supplier<String> field, String expected, int index, JsonNode node) {
+        return InputErrors.of(field.get(), "must hold " + expected + " but value " + index + " was "
                 + JsonBodies.describe(node));
     }
 }
