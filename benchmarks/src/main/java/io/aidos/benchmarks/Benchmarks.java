@@ -12,13 +12,19 @@ import java.util.List;
  * 127.0.0.1:5432/test (or {@code -Daidos.bench.postgres=URL}); the CSV rows need ../shared/data/Fertility.csv.
  * Not a test: nothing here passes or fails, it measures. {@code -Daidos.bench.only=csv} (or {@code metrics},
  * {@code tribuo}, {@code djl}, {@code queue}, {@code remote}, {@code auth}, {@code serving}) runs one part only;
- * {@code -Daidos.bench.seconds=N} measures each serving round for N seconds (default 5).
+ * {@code -Daidos.bench.seconds=N} measures each serving round for N seconds (default 5). Serving run alone uses one
+ * PyTorch intra-op thread ({@code ai.djl.pytorch.num_threads=1}, as docs/serving.md advises); in a full run PyTorch
+ * has already started with its default (one thread per core), and the batching rows say which.
  */
 public final class Benchmarks {
     public static void main(String[] args) throws Exception {
         Path work = Files.createTempDirectory("aidos-bench");
         List<String[]> rows = new ArrayList<>();
         String only = System.getProperty("aidos.bench.only", "");
+        if (only.equals("serving") && System.getProperty(BatchingBenchmark.TORCH_THREADS) == null) {
+            // Serving alone runs as docs/serving.md advises for DJL models on few cores; read when PyTorch starts.
+            System.setProperty(BatchingBenchmark.TORCH_THREADS, "1");
+        }
         if (only.isEmpty() || only.equals("metrics")) {
             MetricIngest ingest = new MetricIngest(work);
             rows.addAll(ingest.run("H2 (local:)", MetricIngest.h2Uri(work)));

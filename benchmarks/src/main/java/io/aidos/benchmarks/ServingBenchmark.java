@@ -148,6 +148,35 @@ final class ServingBenchmark {
         return n / ((now - start) / 1e9);
     }
 
+    /** Calls per second of {@code threads} threads each calling {@code call} in a loop, after the warm-up. */
+    double callsPerSecond(int threads, Runnable call) throws InterruptedException {
+        java.util.concurrent.atomic.LongAdder calls = new java.util.concurrent.atomic.LongAdder();
+        java.util.concurrent.atomic.AtomicBoolean counting = new java.util.concurrent.atomic.AtomicBoolean();
+        long start = System.nanoTime();
+        long countFrom = start + warmup.toNanos();
+        long end = countFrom + measure.toNanos();
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Thread w = new Thread(() -> {
+                while (System.nanoTime() < end) {
+                    call.run();
+                    if (counting.get()) {
+                        calls.increment();
+                    }
+                }
+            });
+            w.start();
+            workers.add(w);
+        }
+        Thread.sleep(Math.max(0, (countFrom - System.nanoTime()) / 1_000_000));
+        counting.set(true);
+        long from = System.nanoTime();
+        for (Thread w : workers) {
+            w.join();
+        }
+        return calls.sum() / ((System.nanoTime() - from) / 1e9);
+    }
+
     private static AiDos open(Path store, int trainingWorkers) {
         return AiDos.open(AiDosConfig.builder().uri("local:" + store).trainingWorkers(trainingWorkers).build());
     }
