@@ -4,73 +4,29 @@ import static io.aidos.server.internal.auth.Http.body;
 import static io.aidos.server.internal.auth.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.aidos.api.AiDos;
-import io.aidos.core.internal.LocalAiDos;
 import io.aidos.core.internal.identity.AuditEvent;
 import io.aidos.core.internal.identity.AuditQuery;
-import io.aidos.core.internal.identity.Identity;
-import io.aidos.core.internal.identity.IdentityConfig;
-import io.aidos.core.internal.identity.PasswordHasher;
 import io.aidos.core.internal.identity.Principal;
 import io.aidos.core.internal.identity.Role;
-import io.aidos.server.AidosServer;
-import io.aidos.server.ServerConfig;
-import io.aidos.server.internal.mlflow.MlflowRouteGroup;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the audit log holds after changes over HTTP: one event per API key created or revoked (the identity
  * service's, not also the request's), and MLflow changes naming the resource they touched, which MLflow carries in
  * the body or the answer rather than in the path.
  */
-class AuditHttpTest {
-    private static final String PASSWORD = "correct horse battery staple";
-    private static final AtomicInteger USERS = new AtomicInteger();
-    @TempDir
-    static Path temp;
-    static AiDos aidos;
-    static Identity identity;
-    static AidosServer server;
-    static Http http;
-
-    @BeforeAll
-    static void start() {
-        aidos = AiDos.open("local:" + temp.resolve("store"));
-        identity = Identity.open(((LocalAiDos) aidos).database(), IdentityConfig.builder()
-                .passwordHasher(new PasswordHasher(1024, 1, 1)).build());
-        server = AidosServer.builder(aidos).config(ServerConfig.builder().port(0).loginRateLimit(1000, 1000).build())
-                .identity(identity).routes(new MlflowRouteGroup()).start();
-        http = new Http(server.uri());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        aidos.close();
-    }
-
+class AuditHttpTest extends IdentityServerTest {
     /** A new member of the local organization; returns {user id, access token}. */
     private static String[] member() {
-        String email = "audited" + USERS.incrementAndGet() + "@example.org";
-        HttpResponse<String> r = http.send("POST", "/api/v1/auth/register", body("email", email, "password", PASSWORD),
-                null);
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-        String userId = json(r).get("id").asText();
+        String email = newEmail();
+        String userId = register(email);
         identity.organizations().setMember(Principal.localOwner(), Principal.LOCAL_ORG, userId, Role.MEMBER);
-        HttpResponse<String> login = http.send("POST", "/api/v1/auth/login", body("email", email, "password",
-                PASSWORD), null);
-        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-        return new String[] {userId, json(login).get("access_token").asText()};
+        return new String[] {userId, login(email).get("access_token").asText()};
     }
 
     /** The actor's events, oldest first, logins left out. */
