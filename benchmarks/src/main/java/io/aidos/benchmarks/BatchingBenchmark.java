@@ -62,7 +62,7 @@ final class BatchingBenchmark {
 
     /** Requests per second of {@link BatchingBenchmark#CONNECTIONS} threads calling {@code d.predict} in a loop. */
     private double inProcess(AiDos aidos, UnaryOperator<DeploymentDraft> settings) throws Exception {
-        Deployment d = settings.apply(aidos.deployer().deploy("iris-mlp").model("iris-mlp", "1")).start();
+        Deployment d = deploy(aidos, settings);
         try {
             return serving.callsPerSecond(CONNECTIONS, () -> d.predict(ServingBenchmark.IRIS_ROW));
         } finally {
@@ -72,7 +72,7 @@ final class BatchingBenchmark {
 
     private LoadResult measure(AiDos aidos, String setting, UnaryOperator<DeploymentDraft> settings,
                                LoadResult baseline, List<String[]> rows) throws Exception {
-        Deployment d = settings.apply(aidos.deployer().deploy("iris-mlp").model("iris-mlp", "1")).start();
+        Deployment d = deploy(aidos, settings);
         try {
             LoadResult r = serving.load(d.endpoint().resolve("/v2/models/iris-mlp/infer"),
                     ServingBenchmark.OIP_ROW).closedLoop(CONNECTIONS);
@@ -85,5 +85,9 @@ final class BatchingBenchmark {
         } finally {
             d.stop();
         }
+    }
+
+    private static Deployment deploy(AiDos aidos, UnaryOperator<DeploymentDraft> settings) {
+        return settings.apply(aidos.deployer().deploy("iris-mlp").model("iris-mlp", "1")).start();
     }
 }

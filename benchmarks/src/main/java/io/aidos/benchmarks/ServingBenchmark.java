@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Model serving over HTTP on loopback, load generator ({@link HttpLoad}) in the same JVM: a bare Javalin endpoint
@@ -150,8 +152,8 @@ final class ServingBenchmark {
 
     /** Calls per second of {@code threads} threads each calling {@code call} in a loop, after the warm-up. */
     double callsPerSecond(int threads, Runnable call) throws InterruptedException {
-        java.util.concurrent.atomic.LongAdder calls = new java.util.concurrent.atomic.LongAdder();
-        java.util.concurrent.atomic.AtomicBoolean counting = new java.util.concurrent.atomic.AtomicBoolean();
+        LongAdder calls = new LongAdder();
+        AtomicBoolean counting = new AtomicBoolean();
         long start = System.nanoTime();
         long countFrom = start + warmup.toNanos();
         long end = countFrom + measure.toNanos();

@@ -15,6 +15,7 @@ import io.aidos.api.JobStatus;
 import io.aidos.api.ModelNotFoundException;
 import io.aidos.api.NotFoundException;
 import io.aidos.api.OverloadedException;
+import io.aidos.api.PayloadTooLargeException;
 import io.aidos.api.PermissionDeniedException;
 import io.aidos.api.RunNotFoundException;
 
@@ -55,7 +56,7 @@ final class RemoteErrors {
             case "UNAVAILABLE" -> new Unavailable(message, retryAfterMillis);
             case "JOB_FAILED", "JOB_CANCELLED" -> jobFailed(json, code, message);
             case "OVERLOADED" -> new OverloadedException(json.path("deployment").asText(null), message);
-            case "PAYLOAD_TOO_LARGE" -> new io.aidos.api.PayloadTooLargeException(-1, message);
+            case "PAYLOAD_TOO_LARGE" -> new PayloadTooLargeException(-1, message);
             default -> status == 503 || status == 429 ? new Unavailable(message, retryAfterMillis)
                     : new RemoteException(code, status, message);
         };

@@ -2,6 +2,8 @@ package io.aidos.serving.internal.deploy;
 
 import io.aidos.api.Batching;
 import io.aidos.api.Predictor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,6 +22,7 @@ import java.util.function.Supplier;
  * loader executor and adds them when ready; scaling down drains the least loaded replicas.
  */
 final class ReplicaSet {
+    private static final Logger LOG = LoggerFactory.getLogger(ReplicaSet.class);
     private static final Replica[] NONE = new Replica[0];
 
     private final String variantId;
@@ -160,8 +163,7 @@ final class ReplicaSet {
                 active = next;
             }
         } catch (RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(ReplicaSet.class).warn("could not load a replica of {}: {}",
-                    variantId, e.getMessage());
+            LOG.warn("could not load a replica of {}: {}", variantId, e.getMessage());
         } finally {
             loading.decrementAndGet();
         }

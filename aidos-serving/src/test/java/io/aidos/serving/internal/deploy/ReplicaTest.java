@@ -6,6 +6,7 @@ import io.aidos.api.ModelVersion;
 import io.aidos.api.Prediction;
 import io.aidos.api.Predictor;
 import io.aidos.api.Task;
+import io.aidos.core.Await;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -125,10 +126,10 @@ class ReplicaTest {
                 assertThat(r.tryAcquire()).isTrue();
                 answers.add(pool.submit(() -> r.run(List.of(Map.of("x", x))).get(0).value()));
                 if (i == 0) {
-                    await(() -> model.calls.get() == 1);
+                    Await.until("the first call", Duration.ofSeconds(10), () -> model.calls.get() == 1);
                 }
             }
-            await(() -> r.waitingForBatch() == 15);
+            Await.until("15 requests queued", Duration.ofSeconds(10), () -> r.waitingForBatch() == 15);
             model.gate.countDown();
             for (int i = 0; i < 16; i++) {
                 assertThat(answers.get(i).get()).isEqualTo((double) i);
@@ -178,7 +179,7 @@ class ReplicaTest {
             Future<Double> first = pool.submit(() -> r.run(List.of(Map.of("x", 1))).get(0).value());
             assertThat(r.tryAcquire()).isTrue();
             Future<Double> second = pool.submit(() -> r.run(List.of(Map.of("x", 2))).get(0).value());
-            await(() -> r.outstanding() == 2);
+            Await.until("2 requests holding slots", Duration.ofSeconds(10), () -> r.outstanding() == 2);
             Thread.sleep(100); // the batcher holds both while a request is still being read
             assertThat(model.calls.get()).isZero();
             read.countDown();
@@ -188,14 +189,6 @@ class ReplicaTest {
         } finally {
             pool.shutdownNow();
             r.drain();
-        }
-    }
-
-    private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition within 10 s").isLessThan(deadline);
-            Thread.sleep(1);
         }
     }
 }
