@@ -4,6 +4,7 @@ import io.aidos.api.AiDos;
 import io.aidos.api.AiDosConfig;
 import io.aidos.api.Row;
 import io.aidos.api.Task;
+import io.aidos.serving.internal.http.ServingSettings;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,8 +29,13 @@ public final class ServingFixture {
     private ServingFixture() {
     }
 
+    /**
+     * The serving HTTP server gets the smallest thread pool it allows (2 request threads) on any machine, so the
+     * HTTP tests show that requests waiting for a model or a batch do not hold its threads.
+     */
     public static AiDos open(Path folder) {
-        return AiDos.open(AiDosConfig.builder().uri("local:" + folder).trainingWorkers(1).build());
+        return AiDos.open(AiDosConfig.builder().uri("local:" + folder).trainingWorkers(1)
+                .property("serving.httpThreads", Integer.toString(ServingSettings.MIN_HTTP_THREADS)).build());
     }
 
     /** Trains and registers versions 1, 2 and 3 of {@value #MODEL} in a new store at {@code folder}. */

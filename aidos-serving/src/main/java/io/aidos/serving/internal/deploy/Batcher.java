@@ -45,17 +45,23 @@ final class Batcher implements AutoCloseable {
         thread.start();
     }
 
+    /** Queues {@code rows} for a batch and waits for their answer. */
     List<Prediction> submit(List<? extends Map<String, ?>> rows) {
-        CompletableFuture<List<Prediction>> answer = new CompletableFuture<>();
-        queue.add(new Pending(rows, answer));
         try {
-            return answer.get();
+            return enqueue(rows).get();
         } catch (ExecutionException e) {
             throw unwrap(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CompletionException("interrupted while waiting for a batch", e);
         }
+    }
+
+    /** Queues {@code rows} for a batch; the batcher's thread completes the answer. */
+    CompletableFuture<List<Prediction>> enqueue(List<? extends Map<String, ?>> rows) {
+        CompletableFuture<List<Prediction>> answer = new CompletableFuture<>();
+        queue.add(new Pending(rows, answer));
+        return answer;
     }
 
     /** Requests queued for the next batch. */

@@ -20,6 +20,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * A running deployment: a {@link TrafficPlan} over variants, each with its replicas. Requests read the plan once and
@@ -83,12 +85,12 @@ public final class LocalDeployment implements Deployment {
         return serve(rows, null, null).predictions();
     }
 
-    /** Predictions and the variant that made them. */
     /** Requests being read for this deployment; the HTTP routes decode each body inside {@link Arrivals#during}. */
     public Arrivals arrivals() {
         return arrivals;
     }
 
+    /** Predictions and the variant that made them. */
     public record Answer(List<Prediction> predictions, String model, int version, ModelSignature signature) {
     }
 
@@ -97,6 +99,43 @@ public final class LocalDeployment implements Deployment {
      * {@code version} when given (the Open Inference Protocol's {@code /versions/V} routes).
      */
     public Answer serve(List<? extends Map<String, ?>> rows, String routingKey, Integer version) {
+        Routed to = route(rows, routingKey, version);
+        Replica r = to.replica();
+        return to.answer(rows.isEmpty() ? r.run(rows) : run(to.variant().recorder(), r, rows)); // empty: not counted
+    }
+
+    /**
+     * {@link #serve} without waiting for a place or a batch: the answer is complete already when the model ran on this
+     * thread, else a replica's thread completes it. Refusals (overload, no such version, stopped) are thrown at once.
+     */
+    public CompletableFuture<Answer> serveAsync(List<? extends Map<String, ?>> rows, String routingKey,
+                                                Integer version) {
+        Routed to = route(rows, routingKey, version);
+        if (rows.isEmpty()) { // not counted
+            return to.replica().submit(rows).thenApply(to::answer);
+        }
+        RequestRecorder recorder = to.variant().recorder();
+        long start = System.nanoTime();
+        return to.replica().submit(rows).handle((out, error) -> {
+            long took = System.nanoTime() - start;
+            if (error != null) {
+                recorder.failure(took);
+                throw error instanceof CompletionException c ? c : new CompletionException(error);
+            }
+            recorder.success(took);
+            return to.answer(out);
+        });
+    }
+
+    /** A variant and a slot on one of its replicas. */
+    private record Routed(VariantRuntime variant, Replica replica) {
+        Answer answer(List<Prediction> predictions) {
+            ModelVersion v = variant.version();
+            return new Answer(predictions, v.modelName(), v.version(), variant.signature());
+        }
+    }
+
+    private Routed route(List<? extends Map<String, ?>> rows, String routingKey, Integer version) {
         for (int attempt = 1; ; attempt++) {
             TrafficPlan p = plan;
             if (status == DeploymentStatus.STOPPED) {
@@ -122,8 +161,7 @@ public final class LocalDeployment implements Deployment {
             if (p.mirror()) {
                 deployer.mirror(p.shadow(), recorders.shadow(p.shadow().id()), rows);
             }
-            List<Prediction> out = rows.isEmpty() ? r.run(rows) : run(v.recorder(), r, rows); // empty: not counted
-            return new Answer(out, v.version().modelName(), v.version().version(), v.signature());
+            return new Routed(v, r);
         }
     }
 

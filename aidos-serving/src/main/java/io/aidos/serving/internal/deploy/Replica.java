@@ -6,6 +6,9 @@ import io.aidos.api.Predictor;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,10 +17,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * One loaded copy of a model with a bounded queue. A request first takes a slot ({@link #tryAcquire}): at most
  * {@code maxConcurrency} run at once and {@code queueCapacity} more wait. Draining refuses new slots and closes the
  * model when the last slot is released, so a request that got a slot always runs on an open model.
+ *
+ * <p>{@link #run} blocks its caller (in-process {@code predict}); {@link #submit} never waits (the HTTP routes): a
+ * fast model with a free place runs on the caller's thread, because handing a sub-millisecond call to another
+ * thread costs more than the call; a slow model, or one whose places are taken, runs on the replica's own threads,
+ * and batched requests on the batcher's, so a small HTTP thread pool still admits and queues every request.
  */
 final class Replica {
     /** The drain flag lives in the same atomic as the slot count, so "not draining" and "took a slot" are one step. */
     private static final int DRAINING = 1 << 30;
+    /** Models whose calls average less than this run on the thread that submits them. */
+    static final long INLINE_NANOS = 200_000;
 
     private final String id;
     private final Predictor predictor;
@@ -27,6 +37,10 @@ final class Replica {
     private final AtomicInteger state = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Runnable onClosed;
+    private final int maxConcurrency;
+    /** Average model call time (a moving average over about 8 calls); -1 until the first call. */
+    private volatile long callNanos = -1;
+    private ExecutorService workers; // created on the first request that needs them
 
     Replica(String id, Predictor predictor, int maxConcurrency, int queueCapacity, Batching batching,
             Arrivals arrivals, Runnable onClosed) {
@@ -34,6 +48,7 @@ final class Replica {
         this.predictor = predictor;
         this.capacity = maxConcurrency + queueCapacity;
         this.running = new Semaphore(maxConcurrency);
+        this.maxConcurrency = maxConcurrency;
         this.batcher = batching.enabled() ? new Batcher(id, predictor, batching, arrivals) : null;
         this.onClosed = onClosed;
     }
@@ -73,7 +88,7 @@ final class Replica {
         }
     }
 
-    /** Runs {@code rows} in a slot taken with {@link #tryAcquire}, and gives the slot back. */
+    /** Runs {@code rows} in a slot taken with {@link #tryAcquire} on this thread, and gives the slot back. */
     List<Prediction> run(List<? extends Map<String, ?>> rows) {
         try {
             if (rows.isEmpty()) {
@@ -84,14 +99,82 @@ final class Replica {
             }
             running.acquireUninterruptibly();
             try {
-                return predictor.predictAll(rows);
+                return timed(rows);
             } finally {
                 running.release();
             }
         } finally {
-            if (state.decrementAndGet() == DRAINING) {
-                close();
+            release();
+        }
+    }
+
+    /**
+     * Answers {@code rows} in a slot taken with {@link #tryAcquire} without waiting for a place: completed already
+     * when it ran on this thread (a fast model with a free place), else completed by the replica's or the batcher's
+     * thread. The slot is given back when the answer is in.
+     */
+    CompletableFuture<List<Prediction>> submit(List<? extends Map<String, ?>> rows) {
+        if (rows.isEmpty()) {
+            release();
+            return CompletableFuture.completedFuture(List.of());
+        }
+        if (batcher != null) {
+            CompletableFuture<List<Prediction>> answer = batcher.enqueue(rows);
+            answer.whenComplete((out, error) -> release());
+            return answer;
+        }
+        long average = callNanos;
+        if (average >= 0 && average < INLINE_NANOS && running.tryAcquire()) {
+            try {
+                return CompletableFuture.completedFuture(timed(rows));
+            } catch (RuntimeException | Error e) {
+                return CompletableFuture.failedFuture(e);
+            } finally {
+                running.release();
+                release();
             }
+        }
+        CompletableFuture<List<Prediction>> answer = new CompletableFuture<>();
+        workers().execute(() -> {
+            running.acquireUninterruptibly();
+            try {
+                answer.complete(timed(rows));
+            } catch (RuntimeException | Error e) {
+                answer.completeExceptionally(e);
+            } finally {
+                running.release();
+                release();
+            }
+        });
+        return answer;
+    }
+
+    /** Calls the model and keeps the moving average of its call time. */
+    private List<Prediction> timed(List<? extends Map<String, ?>> rows) {
+        long start = System.nanoTime();
+        List<Prediction> out = predictor.predictAll(rows);
+        long took = System.nanoTime() - start;
+        long average = callNanos;
+        callNanos = average < 0 ? took : average + (took - average) / 8;
+        return out;
+    }
+
+    private synchronized ExecutorService workers() {
+        if (workers == null) {
+            AtomicInteger n = new AtomicInteger();
+            workers = Executors.newFixedThreadPool(maxConcurrency, task -> {
+                Thread t = new Thread(task, "aidos-replica-" + id + "-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return workers;
+    }
+
+    /** Gives a slot back; the last one of a draining replica closes it. */
+    private void release() {
+        if (state.decrementAndGet() == DRAINING) {
+            close();
         }
     }
 
@@ -114,6 +197,11 @@ final class Replica {
             try {
                 if (batcher != null) {
                     batcher.close();
+                }
+                synchronized (this) {
+                    if (workers != null) {
+                        workers.shutdown(); // idle: the last slot is given back only after its call
+                    }
                 }
                 predictor.close();
             } finally {

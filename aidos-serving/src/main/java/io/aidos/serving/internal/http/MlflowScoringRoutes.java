@@ -13,6 +13,7 @@ import io.javalin.http.Context;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * MLflow's scoring protocol ({@code mlflow models serve}): {@code /ping}, {@code /health}, {@code /version} and
@@ -20,6 +21,9 @@ import java.util.Map;
  * an MLflow client only changes its URL.
  */
 final class MlflowScoringRoutes {
+    private static final BiFunction<String, String, byte[]> ERROR_BODY =
+            (code, message) -> MlflowCodec.error(mlflowCode(code), message);
+
     private final LocalDeployer deployer;
     private final long maxRequestBytes;
 
@@ -74,12 +78,12 @@ final class MlflowScoringRoutes {
                 default -> throw new UnsupportedType(type);
             };
         });
-        LocalDeployment.Answer answer = d.serve(rows, ctx.header(OipRoutes.ROUTING_KEY_HEADER), null);
-        Responses.json(ctx, 200, MlflowCodec.predictions(answer.predictions(), answer.signature()));
+        Responses.whenDone(ctx, d.serveAsync(rows, ctx.header(OipRoutes.ROUTING_KEY_HEADER), null),
+                answer -> MlflowCodec.predictions(answer.predictions(), answer.signature()), ERROR_BODY);
     }
 
     private static io.javalin.http.Handler guard(Responses.Handler h) {
-        return Responses.guarded(h, (code, message) -> MlflowCodec.error(mlflowCode(code), message));
+        return Responses.guarded(h, ERROR_BODY);
     }
 
     /** MLflow's scoring server names bad input BAD_REQUEST. */

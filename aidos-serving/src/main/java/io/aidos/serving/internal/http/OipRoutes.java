@@ -12,6 +12,7 @@ import io.javalin.http.Context;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * The Open Inference Protocol v2 (KServe, Triton, MLServer) over deployments: a deployment is a model, its serving
@@ -20,6 +21,7 @@ import java.util.List;
  */
 final class OipRoutes {
     static final String ROUTING_KEY_HEADER = "X-AIDOS-Routing-Key";
+    private static final BiFunction<String, String, byte[]> ERROR_BODY = (code, message) -> OipCodec.error(message);
     private static final byte[] LIVE = "{\"live\":true}".getBytes(StandardCharsets.UTF_8);
 
     private final LocalDeployer deployer;
@@ -66,9 +68,9 @@ final class OipRoutes {
         InferRequest request = d.arrivals().during(() -> OipCodec.parseInfer(RequestBodies.read(ctx, maxRequestBytes),
                 d.signature(version)));
         String key = request.routingKey() != null ? request.routingKey() : ctx.header(ROUTING_KEY_HEADER);
-        LocalDeployment.Answer answer = d.serve(request.rows(), key, version);
-        Responses.json(ctx, 200, OipCodec.inferResponse(d.name(), String.valueOf(answer.version()), request.id(),
-                answer.predictions(), answer.signature(), request.requestedOutputs()));
+        Responses.whenDone(ctx, d.serveAsync(request.rows(), key, version), answer -> OipCodec.inferResponse(d.name(),
+                String.valueOf(answer.version()), request.id(), answer.predictions(), answer.signature(),
+                request.requestedOutputs()), ERROR_BODY);
     }
 
     private static Integer version(Context ctx) {
@@ -85,7 +87,7 @@ final class OipRoutes {
     }
 
     private static io.javalin.http.Handler guard(Responses.Handler h) {
-        return Responses.guarded(h, (code, message) -> OipCodec.error(message));
+        return Responses.guarded(h, ERROR_BODY);
     }
 
     static String deploymentNames(List<Deployment> all) {

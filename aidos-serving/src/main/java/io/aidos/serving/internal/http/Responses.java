@@ -7,7 +7,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /** Writes bodies and turns failures into each protocol's error body with the exception's status. */
 final class Responses {
@@ -32,22 +35,55 @@ final class Responses {
         return ctx -> {
             try {
                 handler.handle(ctx);
-            } catch (AiDosException e) {
-                if (e instanceof OverloadedException) {
-                    ctx.header("Retry-After", "1");
-                }
-                if (e.httpStatus() >= 500) {
-                    LOG.warn("{} {} failed: {}", ctx.method().name(), ctx.path(), e.toString());
-                }
-                json(ctx, e.httpStatus(), errorBody.apply(e.errorCode(), e.getMessage()));
-            } catch (java.io.UncheckedIOException e) {
-                json(ctx, 400, errorBody.apply("BAD_REQUEST", e.getMessage()));
             } catch (Exception e) {
-                String incident = UUID.randomUUID().toString().substring(0, 8);
-                LOG.error("{} {} failed unexpectedly (incident {})", ctx.method().name(), ctx.path(), incident, e);
-                json(ctx, 500, errorBody.apply("INTERNAL_ERROR", "internal error (incident " + incident
-                        + "; details are in the server log)"));
+                fail(ctx, e, errorBody);
             }
         };
+    }
+
+    /**
+     * Answers 200 with {@code body(answer)} once {@code answer} is in: at once when it is complete already (the model
+     * ran on this thread), else from the thread that completes it, this thread going back to the server's pool.
+     */
+    static <T> void whenDone(Context ctx, CompletableFuture<T> answer, Function<T, byte[]> body,
+                             BiFunction<String, String, byte[]> errorBody) {
+        if (answer.isDone()) {
+            write(ctx, answer, body, errorBody);
+        } else {
+            ctx.future(() -> answer.handle((value, error) -> {
+                write(ctx, answer, body, errorBody);
+                return null;
+            }));
+        }
+    }
+
+    private static <T> void write(Context ctx, CompletableFuture<T> done, Function<T, byte[]> body,
+                                  BiFunction<String, String, byte[]> errorBody) {
+        try {
+            json(ctx, 200, body.apply(done.join()));
+        } catch (CompletionException e) {
+            fail(ctx, e.getCause() != null ? e.getCause() : e, errorBody);
+        } catch (RuntimeException e) {
+            fail(ctx, e, errorBody);
+        }
+    }
+
+    private static void fail(Context ctx, Throwable e, BiFunction<String, String, byte[]> errorBody) {
+        if (e instanceof AiDosException a) {
+            if (a instanceof OverloadedException) {
+                ctx.header("Retry-After", "1");
+            }
+            if (a.httpStatus() >= 500) {
+                LOG.warn("{} {} failed: {}", ctx.method().name(), ctx.path(), a.toString());
+            }
+            json(ctx, a.httpStatus(), errorBody.apply(a.errorCode(), a.getMessage()));
+        } else if (e instanceof java.io.UncheckedIOException) {
+            json(ctx, 400, errorBody.apply("BAD_REQUEST", e.getMessage()));
+        } else {
+            String incident = UUID.randomUUID().toString().substring(0, 8);
+            LOG.error("{} {} failed unexpectedly (incident {})", ctx.method().name(), ctx.path(), incident, e);
+            json(ctx, 500, errorBody.apply("INTERNAL_ERROR", "internal error (incident " + incident
+                    + "; details are in the server log)"));
+        }
     }
 }

@@ -3,6 +3,8 @@ package io.aidos.serving.internal.http;
 import io.aidos.api.AiDosException;
 import io.aidos.serving.internal.deploy.LocalDeployer;
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import java.net.URI;
 
@@ -24,9 +26,23 @@ public final class ServingHttpServer {
             // Bodies are read by RequestBodies with our own limit; Javalin's must not be lower.
             c.http.maxRequestSize = settings.maxRequestBytes();
             c.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
+            c.jetty.threadPool = threadPool(settings.httpThreads());
+            // Answers are small JSON documents; checking every one for gzip costs more than it saves here.
+            c.http.compressionStrategy = CompressionStrategy.NONE;
             oip.register(c.routes);
             mlflow.register(c.routes);
         });
+    }
+
+    /**
+     * A fixed pool without reserved threads: its threads take the next request from the queue while busy instead of
+     * one being woken per request (see {@link ServingSettings#defaultHttpThreads}).
+     */
+    private static QueuedThreadPool threadPool(int threads) {
+        QueuedThreadPool pool = new QueuedThreadPool(threads, threads);
+        pool.setReservedThreads(0);
+        pool.setName("aidos-serving-http");
+        return pool;
     }
 
     public void start() {

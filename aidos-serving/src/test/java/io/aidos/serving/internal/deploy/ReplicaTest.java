@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Slots, draining and batching of one replica, with a predictor that records how it is called. */
 class ReplicaTest {
@@ -29,8 +32,10 @@ class ReplicaTest {
     /** Answers each row's "x" as the value; can hold calls until released. */
     static final class Recording implements Predictor {
         final AtomicInteger calls = new AtomicInteger();
-        final List<Integer> batchSizes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+        final List<String> threads = new CopyOnWriteArrayList<>();
         volatile boolean closed;
+        volatile long sleepMillis;
         volatile CountDownLatch gate = new CountDownLatch(0);
 
         @Override
@@ -60,8 +65,10 @@ class ReplicaTest {
             }
             calls.incrementAndGet();
             batchSizes.add(rows.size());
+            threads.add(Thread.currentThread().getName());
             try {
                 gate.await(10, TimeUnit.SECONDS);
+                Thread.sleep(sleepMillis);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -188,6 +195,106 @@ class ReplicaTest {
             assertThat(model.batchSizes).containsExactly(2);
         } finally {
             pool.shutdownNow();
+            r.drain();
+        }
+    }
+
+    private static CompletableFuture<List<Prediction>> submit(Replica r, double x) {
+        assertThat(r.tryAcquire()).isTrue();
+        return r.submit(List.of(Map.of("x", x)));
+    }
+
+    @Test
+    void aFastModelRunsOnTheSubmittingThreadOnceItsSpeedIsKnown() throws Exception {
+        Recording model = new Recording();
+        Replica r = new Replica("r6", model, 2, 2, Batching.NONE, new Arrivals(), () -> { });
+        try {
+            assertThat(submit(r, 1).join().get(0).value()).isEqualTo(1.0); // speed unknown: a replica thread
+            CompletableFuture<List<Prediction>> second = submit(r, 2);
+            assertThat(second).isDone(); // answered before submit returned
+            assertThat(second.join().get(0).value()).isEqualTo(2.0);
+            assertThat(model.threads.get(0)).startsWith("aidos-replica-r6");
+            assertThat(model.threads.get(1)).isEqualTo(Thread.currentThread().getName());
+            assertThat(r.outstanding()).isZero();
+        } finally {
+            r.drain();
+        }
+    }
+
+    @Test
+    void aSlowModelRunsOnTheReplicasThreads() throws Exception {
+        Recording model = new Recording();
+        model.sleepMillis = 2; // ten times the inline limit
+        Replica r = new Replica("r7", model, 2, 2, Batching.NONE, new Arrivals(), () -> { });
+        try {
+            submit(r, 1).join();
+            CompletableFuture<List<Prediction>> second = submit(r, 2);
+            assertThat(second.join().get(0).value()).isEqualTo(2.0);
+            assertThat(model.threads).allMatch(t -> t.startsWith("aidos-replica-r7"));
+        } finally {
+            r.drain();
+        }
+    }
+
+    @Test
+    void submittingToABusyModelQueuesWithoutWaiting() throws Exception {
+        Recording model = new Recording();
+        model.gate = new CountDownLatch(1);
+        Replica r = new Replica("r8", model, 1, 3, Batching.NONE, new Arrivals(), () -> { });
+        try {
+            List<CompletableFuture<List<Prediction>>> answers = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                answers.add(submit(r, i)); // would block here for the gate's 10 s if submit waited for the model
+            }
+            assertThat(answers).noneMatch(CompletableFuture::isDone);
+            assertThat(r.outstanding()).isEqualTo(4);
+            assertThat(r.tryAcquire()).isFalse(); // 1 running + 3 queued: full
+            model.gate.countDown();
+            for (int i = 0; i < 4; i++) {
+                assertThat(answers.get(i).join().get(0).value()).isEqualTo((double) i);
+            }
+            Await.until("slots given back", Duration.ofSeconds(10), () -> r.outstanding() == 0);
+            assertThat(model.batchSizes).containsExactly(1, 1, 1, 1);
+        } finally {
+            r.drain();
+        }
+    }
+
+    @Test
+    void batchedSubmitsAreAnsweredByTheBatcher() throws Exception {
+        Recording model = new Recording();
+        model.gate = new CountDownLatch(1);
+        Replica r = new Replica("r9", model, 8, 8, Batching.of(16, Duration.ofSeconds(1)), new Arrivals(),
+                () -> { });
+        try {
+            CompletableFuture<List<Prediction>> first = submit(r, 1);
+            Await.until("the first call", Duration.ofSeconds(10), () -> model.calls.get() == 1);
+            CompletableFuture<List<Prediction>> second = submit(r, 2);
+            CompletableFuture<List<Prediction>> third = submit(r, 3);
+            assertThat(List.of(first, second, third)).noneMatch(CompletableFuture::isDone);
+            model.gate.countDown();
+            assertThat(third.join().get(0).value()).isEqualTo(3.0);
+            assertThat(second.join().get(0).value()).isEqualTo(2.0);
+            assertThat(first.join().get(0).value()).isEqualTo(1.0);
+            assertThat(model.batchSizes).containsExactly(1, 2);
+            assertThat(model.threads).allMatch(t -> t.startsWith("aidos-batcher-r9"));
+            Await.until("slots given back", Duration.ofSeconds(10), () -> r.outstanding() == 0);
+        } finally {
+            r.drain();
+        }
+    }
+
+    @Test
+    void aFailedCallFailsItsAnswerAndGivesTheSlotBack() throws Exception {
+        Recording model = new Recording();
+        Replica r = new Replica("r10", model, 1, 0, Batching.NONE, new Arrivals(), () -> { });
+        try {
+            assertThat(r.tryAcquire()).isTrue();
+            CompletableFuture<List<Prediction>> bad = r.submit(List.of(Map.of("y", 1))); // no "x": the model fails
+            assertThatThrownBy(bad::join).hasCauseInstanceOf(NullPointerException.class);
+            Await.until("the slot given back", Duration.ofSeconds(10), () -> r.outstanding() == 0);
+            assertThat(submit(r, 5).join().get(0).value()).isEqualTo(5.0);
+        } finally {
             r.drain();
         }
     }
