@@ -1,13 +1,17 @@
 package io.aidos.benchmarks;
 
+import io.aidos.serving.internal.http.ServingHttpServer;
+import io.aidos.serving.internal.http.ServingSettings;
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The HTTP ceiling of the serving rows: Javalin (the version aidos-serving runs on, default Jetty settings) with one
- * POST route that reads the body and answers a fixed JSON document of the size of an Open Inference Protocol answer.
+ * The HTTP ceiling of the serving rows: Javalin (the version aidos-serving runs on) with one POST route that reads
+ * the body and answers a fixed JSON document of the size of an Open Inference Protocol answer; with Javalin's default
+ * Jetty settings, or with the serving server's (its fixed thread pool of {@code serving.httpThreads}, no gzip check).
  */
 final class BareJavalin implements AutoCloseable {
     /** About as long as the {@code /v2/models/iris/infer} answer for one row. */
@@ -21,10 +25,14 @@ final class BareJavalin implements AutoCloseable {
         this.app = app;
     }
 
-    static BareJavalin start() {
+    static BareJavalin start(boolean servingSettings) {
         Javalin app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;
+            if (servingSettings) {
+                c.jetty.threadPool = ServingHttpServer.threadPool(ServingSettings.defaultHttpThreads());
+                c.http.compressionStrategy = CompressionStrategy.NONE;
+            }
             c.routes.post("/infer", ctx -> {
                 ctx.bodyAsBytes();
                 ctx.status(200).contentType("application/json").result(ANSWER);

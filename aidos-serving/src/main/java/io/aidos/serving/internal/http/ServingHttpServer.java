@@ -26,7 +26,9 @@ public final class ServingHttpServer {
             // Bodies are read by RequestBodies with our own limit; Javalin's must not be lower.
             c.http.maxRequestSize = settings.maxRequestBytes();
             c.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
-            c.jetty.threadPool = threadPool(settings.httpThreads());
+            if (settings.httpThreads() != ServingSettings.JAVALIN_DEFAULT_POOL) {
+                c.jetty.threadPool = threadPool(settings.httpThreads());
+            }
             // Answers are small JSON documents; checking every one for gzip costs more than it saves here.
             c.http.compressionStrategy = CompressionStrategy.NONE;
             oip.register(c.routes);
@@ -36,9 +38,10 @@ public final class ServingHttpServer {
 
     /**
      * A fixed pool without reserved threads: its threads take the next request from the queue while busy instead of
-     * one being woken per request (see {@link ServingSettings#defaultHttpThreads}).
+     * one being woken per request (see {@link ServingSettings#defaultHttpThreads}). Public for the benchmarks' bare
+     * Javalin ceiling, which runs on the same pool.
      */
-    private static QueuedThreadPool threadPool(int threads) {
+    public static QueuedThreadPool threadPool(int threads) {
         QueuedThreadPool pool = new QueuedThreadPool(threads, threads);
         pool.setReservedThreads(0);
         pool.setName("aidos-serving-http");

@@ -7,14 +7,16 @@ import io.aidos.api.InvalidInputException;
  * Where deployments are served, from {@link AiDosConfig#properties()}: {@code serving.host} (default 127.0.0.1),
  * {@code serving.port} (default 0: a free port, see {@code Deployment.endpoint()}) and
  * {@code serving.maxRequestBytes} (default 16 MiB; larger bodies get 413) and {@code serving.httpThreads} (default
- * the cores + 2: Jetty's acceptor and selector, and one thread per core reading requests; see
- * {@link #defaultHttpThreads}). A fixed {@code serving.port} holds for the {@code local} organization only: other
+ * the cores + 2: Jetty's acceptor and selector, and one thread per core reading requests, see
+ * {@link #defaultHttpThreads}; 0 for Javalin's default pool). A fixed {@code serving.port} holds for the {@code local} organization only: other
  * organizations' deployers bind a free port (see {@code LocalDeployer}).
  */
 public record ServingSettings(String host, int port, long maxRequestBytes, int httpThreads) {
     public static final long DEFAULT_MAX_REQUEST_BYTES = 16L << 20;
     /** Jetty needs an acceptor, a selector and at least two threads for requests. */
     public static final int MIN_HTTP_THREADS = 4;
+    /** {@code serving.httpThreads=0}: Javalin's default pool, which grows with the load (up to 250 threads). */
+    public static final int JAVALIN_DEFAULT_POOL = 0;
 
     public ServingSettings {
         if (port < 0 || port > 65535) {
@@ -23,9 +25,10 @@ public record ServingSettings(String host, int port, long maxRequestBytes, int h
         if (maxRequestBytes < 1024) {
             throw new InvalidInputException("serving.maxRequestBytes", maxRequestBytes, "must be at least 1024");
         }
-        if (httpThreads < MIN_HTTP_THREADS) {
+        if (httpThreads != JAVALIN_DEFAULT_POOL && httpThreads < MIN_HTTP_THREADS) {
             throw new InvalidInputException("serving.httpThreads", httpThreads, "must be at least "
-                    + MIN_HTTP_THREADS + " (Jetty's acceptor and selector and two threads for requests)");
+                    + MIN_HTTP_THREADS + " (Jetty's acceptor and selector and two threads for requests), or 0 for"
+                    + " Javalin's default pool");
         }
     }
 

@@ -26,10 +26,12 @@ class ServingSettingsTest {
     }
 
     @Test
-    void httpThreadsIsReadAndBoundedBelow() {
+    void httpThreadsIsReadBoundedBelowAndZeroMeansJavalinsPool() {
         assertThat(of("serving.httpThreads", "12").httpThreads()).isEqualTo(12);
+        assertThat(of("serving.httpThreads", "0").httpThreads()).isEqualTo(ServingSettings.JAVALIN_DEFAULT_POOL);
         assertThatThrownBy(() -> of("serving.httpThreads", "3")).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("serving.httpThreads").hasMessageContaining("at least 4");
+                .hasMessageContaining("serving.httpThreads").hasMessageContaining("at least 4")
+                .hasMessageContaining("or 0");
         assertThatThrownBy(() -> of("serving.httpThreads", "many")).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("serving.httpThreads").hasMessageContaining("whole number");
     }
