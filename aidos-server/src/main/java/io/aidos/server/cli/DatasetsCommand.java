@@ -96,20 +96,11 @@ final class DatasetsCommand {
         @Override
         public void run() {
             try (AiDos aidos = connection.open()) {
-                List<Map<String, Object>> items = new ArrayList<>();
-                List<List<String>> rows = new ArrayList<>();
-                for (Dataset d : aidos.datasets().list()) {
-                    DatasetVersion v = d.latest();
-                    items.add(summary(v));
-                    rows.add(List.of(d.name(), String.valueOf(v.version()), String.valueOf(v.rowCount()),
-                            String.valueOf(v.schema().size()), v.createdAt().toString()));
-                }
-                if (connection.output == Output.Format.json) {
-                    Output.json(spec.commandLine().getOut(), items);
-                } else {
-                    Output.table(spec.commandLine().getOut(), List.of("NAME", "VERSION", "ROWS", "COLUMNS", "CREATED"),
-                            rows);
-                }
+                List<DatasetVersion> latest = aidos.datasets().list().stream().map(Dataset::latest).toList();
+                Output.list(spec.commandLine().getOut(), connection.output, latest, DatasetsCommand::summary,
+                        List.of("NAME", "VERSION", "ROWS", "COLUMNS", "CREATED"), v -> List.of(v.datasetName(),
+                                String.valueOf(v.version()), String.valueOf(v.rowCount()),
+                                String.valueOf(v.schema().size()), v.createdAt().toString()));
             }
         }
     }

@@ -34,18 +34,10 @@ final class DeploymentsCommand {
         @Override
         public void run() {
             try (AiDos aidos = connection.open()) {
-                List<Deployment> all = aidos.deployer().list();
-                if (connection.output == Output.Format.json) {
-                    Output.json(spec.commandLine().getOut(), all.stream().map(DeploymentViews::deployment).toList());
-                    return;
-                }
-                List<List<String>> rows = new ArrayList<>();
-                for (Deployment d : all) {
-                    rows.add(List.of(d.name(), d.status().name(), DeploymentViews.ready(d) ? "yes" : "no",
-                            variants(d.variants()), d.endpoint().toString()));
-                }
-                Output.table(spec.commandLine().getOut(), List.of("NAME", "STATUS", "READY", "VARIANTS", "ENDPOINT"),
-                        rows);
+                Output.list(spec.commandLine().getOut(), connection.output, aidos.deployer().list(),
+                        DeploymentViews::deployment, List.of("NAME", "STATUS", "READY", "VARIANTS", "ENDPOINT"),
+                        d -> List.of(d.name(), d.status().name(), DeploymentViews.ready(d) ? "yes" : "no",
+                                variants(d.variants()), d.endpoint().toString()));
             }
         }
     }

@@ -10,7 +10,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,18 +31,10 @@ final class JobsCommand {
         @Override
         public void run() {
             try (AiDos aidos = connection.open()) {
-                List<Job> jobs = aidos.trainer().jobs(limit);
-                if (connection.output == Output.Format.json) {
-                    Output.json(spec.commandLine().getOut(), jobs.stream().map(JobsCommand::describe).toList());
-                    return;
-                }
-                List<List<String>> rows = new ArrayList<>();
-                for (Job j : jobs) {
-                    rows.add(List.of(j.id(), j.kind(), j.status().name(), String.valueOf(j.attempts()),
-                            j.createdAt().toString(), j.error() == null ? "" : j.error()));
-                }
-                Output.table(spec.commandLine().getOut(), List.of("JOB", "KIND", "STATUS", "ATTEMPTS", "CREATED",
-                        "ERROR"), rows);
+                Output.list(spec.commandLine().getOut(), connection.output, aidos.trainer().jobs(limit),
+                        JobsCommand::describe, List.of("JOB", "KIND", "STATUS", "ATTEMPTS", "CREATED", "ERROR"),
+                        j -> List.of(j.id(), j.kind(), j.status().name(), String.valueOf(j.attempts()),
+                                j.createdAt().toString(), j.error() == null ? "" : j.error()));
             }
         }
     }

@@ -29,17 +29,10 @@ final class ModelsCommand {
         @Override
         public void run() {
             try (AiDos aidos = connection.open()) {
-                List<RegisteredModel> models = aidos.models().list();
-                if (connection.output == Output.Format.json) {
-                    Output.json(spec.commandLine().getOut(), models.stream().map(ModelsCommand::describe).toList());
-                    return;
-                }
-                List<List<String>> rows = new ArrayList<>();
-                for (RegisteredModel m : models) {
-                    rows.add(List.of(m.name(), String.valueOf(m.latestVersion().version()), String.valueOf(m.aliases()),
-                            m.createdAt().toString()));
-                }
-                Output.table(spec.commandLine().getOut(), List.of("MODEL", "LATEST", "ALIASES", "CREATED"), rows);
+                Output.list(spec.commandLine().getOut(), connection.output, aidos.models().list(),
+                        ModelsCommand::describe, List.of("MODEL", "LATEST", "ALIASES", "CREATED"),
+                        m -> List.of(m.name(), String.valueOf(m.latestVersion().version()),
+                                String.valueOf(m.aliases()), m.createdAt().toString()));
             }
         }
     }

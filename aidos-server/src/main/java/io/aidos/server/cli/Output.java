@@ -6,6 +6,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.function.Function;
 
 /** Prints results as aligned text or as JSON (one document per command). */
 final class Output {
@@ -22,6 +23,19 @@ final class Output {
             out.println(JSON.writeValueAsString(value));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("could not print JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A list command's result: a JSON array of {@code view(item)}, or a table of {@code row(item)} under
+     * {@code header}.
+     */
+    static <T> void list(PrintWriter out, Format format, List<T> items, Function<T, ?> view, List<String> header,
+                         Function<T, List<String>> row) {
+        if (format == Format.json) {
+            json(out, items.stream().map(view).toList());
+        } else {
+            table(out, header, items.stream().map(row).toList());
         }
     }
 

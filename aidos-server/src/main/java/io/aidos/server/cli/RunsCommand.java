@@ -40,16 +40,9 @@ final class RunsCommand {
             try (AiDos aidos = connection.open()) {
                 List<Run> runs = aidos.experiments().searchRuns(RunQuery.in(experiment).where(filter)
                         .orderBy(orderBy.toArray(String[]::new)).limit(limit));
-                if (connection.output == Output.Format.json) {
-                    Output.json(spec.commandLine().getOut(), runs.stream().map(RunsCommand::describe).toList());
-                    return;
-                }
-                List<List<String>> rows = new ArrayList<>();
-                for (Run r : runs) {
-                    rows.add(List.of(r.id(), r.name(), r.status().name(), r.startTime().toString(),
-                            String.valueOf(r.metrics())));
-                }
-                Output.table(spec.commandLine().getOut(), List.of("RUN", "NAME", "STATUS", "STARTED", "METRICS"), rows);
+                Output.list(spec.commandLine().getOut(), connection.output, runs, RunsCommand::describe,
+                        List.of("RUN", "NAME", "STATUS", "STARTED", "METRICS"), r -> List.of(r.id(), r.name(),
+                                r.status().name(), r.startTime().toString(), String.valueOf(r.metrics())));
             }
         }
     }
