@@ -3,7 +3,6 @@ package io.aidos.benchmarks;
 import io.aidos.serving.internal.http.ServingHttpServer;
 import io.aidos.serving.internal.http.ServingSettings;
 import io.javalin.Javalin;
-import io.javalin.compression.CompressionStrategy;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -30,8 +29,7 @@ final class BareJavalin implements AutoCloseable {
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;
             if (servingSettings) {
-                c.jetty.threadPool = ServingHttpServer.threadPool(ServingSettings.defaultHttpThreads());
-                c.http.compressionStrategy = CompressionStrategy.NONE;
+                ServingHttpServer.configureThreads(c, ServingSettings.defaultHttpThreads());
             }
             c.routes.post("/infer", ctx -> {
                 ctx.bodyAsBytes();

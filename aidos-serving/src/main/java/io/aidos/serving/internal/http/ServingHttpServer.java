@@ -4,6 +4,7 @@ import io.aidos.api.AiDosException;
 import io.aidos.serving.internal.deploy.LocalDeployer;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
+import io.javalin.config.JavalinConfig;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import java.net.URI;
@@ -26,26 +27,27 @@ public final class ServingHttpServer {
             // Bodies are read by RequestBodies with our own limit; Javalin's must not be lower.
             c.http.maxRequestSize = settings.maxRequestBytes();
             c.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
-            if (settings.httpThreads() != ServingSettings.JAVALIN_DEFAULT_POOL) {
-                c.jetty.threadPool = threadPool(settings.httpThreads());
-            }
-            // Answers are small JSON documents; checking every one for gzip costs more than it saves here.
-            c.http.compressionStrategy = CompressionStrategy.NONE;
+            configureThreads(c, settings.httpThreads());
             oip.register(c.routes);
             mlflow.register(c.routes);
         });
     }
 
     /**
-     * A fixed pool without reserved threads: its threads take the next request from the queue while busy instead of
-     * one being woken per request (see {@link ServingSettings#defaultHttpThreads}). Public for the benchmarks' bare
-     * Javalin ceiling, which runs on the same pool.
+     * Jetty's pool for {@code serving.httpThreads}: a fixed pool without reserved threads, whose threads take the next
+     * request from the queue while busy instead of one being woken per request (see
+     * {@link ServingSettings#defaultHttpThreads}); Javalin's own for {@link ServingSettings#JAVALIN_DEFAULT_POOL}.
+     * Public for the benchmarks' bare Javalin ceiling, which runs on the same settings.
      */
-    public static QueuedThreadPool threadPool(int threads) {
-        QueuedThreadPool pool = new QueuedThreadPool(threads, threads);
-        pool.setReservedThreads(0);
-        pool.setName("aidos-serving-http");
-        return pool;
+    public static void configureThreads(JavalinConfig c, int httpThreads) {
+        if (httpThreads != ServingSettings.JAVALIN_DEFAULT_POOL) {
+            QueuedThreadPool pool = new QueuedThreadPool(httpThreads, httpThreads);
+            pool.setReservedThreads(0);
+            pool.setName("aidos-serving-http");
+            c.jetty.threadPool = pool;
+        }
+        // Answers are small JSON documents; checking every one for gzip costs more than it saves here.
+        c.http.compressionStrategy = CompressionStrategy.NONE;
     }
 
     public void start() {
