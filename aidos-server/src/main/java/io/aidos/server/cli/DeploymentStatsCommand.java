@@ -1,14 +1,10 @@
 package io.aidos.server.cli;
 
-import io.aidos.api.AiDos;
+import io.aidos.api.Deployment;
 import io.aidos.api.DeploymentStats;
 import io.aidos.api.VariantStats;
 import io.aidos.server.internal.DeploymentViews;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,32 +15,28 @@ import java.util.TreeMap;
 
 /** {@code aidos deployments stats NAME}: requests, errors, rejections and latency, total and per variant. */
 @Command(name = "stats", description = "Requests, errors, rejections and latency percentiles per variant.")
-final class DeploymentStatsCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-    @Mixin
-    Connection connection;
-    @Parameters(description = "Deployment name.")
-    String name;
+final class DeploymentStatsCommand extends DeploymentsCommand.OnOne {
+    @Override
+    Deployment apply(Deployment d) {
+        return d;
+    }
 
     @Override
-    public void run() {
-        try (AiDos aidos = connection.open()) {
-            DeploymentStats stats = aidos.deployer().get(name).stats();
-            if (connection.output == Output.Format.json) {
-                Output.json(spec.commandLine().getOut(), DeploymentViews.stats(stats));
-                return;
-            }
-            List<List<String>> rows = new ArrayList<>();
-            for (Map.Entry<String, VariantStats> e : new TreeMap<>(stats.variants()).entrySet()) {
-                rows.add(row(e.getKey(), e.getValue()));
-            }
-            rows.add(row("total", stats.total()));
-            Output.table(spec.commandLine().getOut(), List.of("VARIANT", "REQUESTS", "ERRORS", "REJECTED", "P50_MS",
-                    "P95_MS", "P99_MS", "IN_FLIGHT", "REPLICAS"), rows);
-            if (stats.lastEvent() != null) {
-                spec.commandLine().getOut().println("last event: " + stats.lastEvent());
-            }
+    void show(Deployment d) {
+        DeploymentStats stats = d.stats();
+        if (connection.output == Output.Format.json) {
+            Output.json(spec.commandLine().getOut(), DeploymentViews.stats(stats));
+            return;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (Map.Entry<String, VariantStats> e : new TreeMap<>(stats.variants()).entrySet()) {
+            rows.add(row(e.getKey(), e.getValue()));
+        }
+        rows.add(row("total", stats.total()));
+        Output.table(spec.commandLine().getOut(), List.of("VARIANT", "REQUESTS", "ERRORS", "REJECTED", "P50_MS",
+                "P95_MS", "P99_MS", "IN_FLIGHT", "REPLICAS"), rows);
+        if (stats.lastEvent() != null) {
+            spec.commandLine().getOut().println("last event: " + stats.lastEvent());
         }
     }
 
