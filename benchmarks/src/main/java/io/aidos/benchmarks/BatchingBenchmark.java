@@ -8,6 +8,7 @@ import io.aidos.api.Predictor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,6 +23,8 @@ final class BatchingBenchmark {
     static final String TORCH_THREADS = "ai.djl.pytorch.num_threads";
     static final int CONNECTIONS = 32;
     private static final int BATCH = 32;
+    private static final String UNBATCHED = "no batching (maxConcurrency 4)";
+    private static final String UNBATCHED_AGAIN = UNBATCHED + ", again at the end";
 
     private final ServingBenchmark serving;
 
@@ -48,15 +51,24 @@ final class BatchingBenchmark {
                 Table.perSecond(batched), Table.perSecond(alone) + " without batching",
                 String.format(Locale.ROOT, "%.2fx", batched / alone),
                 "target >= 2x with batching; the batching itself, without HTTP"});
-        LoadResult first = measure(aidos, "no batching (maxConcurrency 4)", d -> d, null, rows);
-        measure(aidos, "no batching, maxConcurrency 2", d -> d.maxConcurrency(2), first, rows);
-        measure(aidos, "batching(32, 2 ms)", d -> d.batching(BATCH, Duration.ofMillis(2)), first, rows);
-        measure(aidos, "batching(32, 1 ms)", d -> d.batching(BATCH, Duration.ofMillis(1)), first, rows);
-        measure(aidos, "batching(32, 2 ms), 2 replicas", d -> d.batching(BATCH, Duration.ofMillis(2)).replicas(2),
-                first, rows);
-        // Without batching again, now that the JIT has compiled the request path: the better of the two runs is
-        // the baseline the ratios above should be read against (it can only make them smaller).
-        measure(aidos, "no batching (maxConcurrency 4), again at the end", d -> d, first, rows);
+        // Unbatched first and again at the end, once the JIT has compiled the request path: the better of the two is
+        // the baseline every ratio is read against (the one that makes batching look smaller).
+        Map<String, LoadResult> runs = new LinkedHashMap<>();
+        runs.put(UNBATCHED, measure(aidos, d -> d));
+        runs.put("no batching, maxConcurrency 2", measure(aidos, d -> d.maxConcurrency(2)));
+        runs.put("batching(32, 2 ms)", measure(aidos, d -> d.batching(BATCH, Duration.ofMillis(2))));
+        runs.put("batching(32, 1 ms)", measure(aidos, d -> d.batching(BATCH, Duration.ofMillis(1))));
+        runs.put("batching(32, 2 ms), 2 replicas", measure(aidos, d -> d.batching(BATCH, Duration.ofMillis(2))
+                .replicas(2)));
+        runs.put(UNBATCHED_AGAIN, measure(aidos, d -> d));
+        LoadResult first = runs.get(UNBATCHED);
+        LoadResult again = runs.get(UNBATCHED_AGAIN);
+        LoadResult best = again.perSecond() > first.perSecond() ? again : first;
+        runs.forEach((setting, r) -> rows.add(new String[] {"/v2 infer, DJL mlp, one row, 32 connections, PyTorch "
+                + "intra-op threads " + System.getProperty(TORCH_THREADS, "= cores") + ": " + setting, r.summary(),
+                best.summary() + " without batching (better of the two unbatched runs)",
+                String.format(Locale.ROOT, "%.2fx", r.perSecond() / best.perSecond()),
+                "target >= 2x with batching; " + r.notes("req/s", "%,.0f")}));
         return rows;
     }
 
@@ -70,18 +82,11 @@ final class BatchingBenchmark {
         }
     }
 
-    private LoadResult measure(AiDos aidos, String setting, UnaryOperator<DeploymentDraft> settings,
-                               LoadResult baseline, List<String[]> rows) throws Exception {
+    private LoadResult measure(AiDos aidos, UnaryOperator<DeploymentDraft> settings) throws Exception {
         Deployment d = deploy(aidos, settings);
         try {
-            LoadResult r = serving.load(d.endpoint().resolve("/v2/models/iris-mlp/infer"),
-                    ServingBenchmark.OIP_ROW).closedLoop(CONNECTIONS);
-            rows.add(new String[] {"/v2 infer, DJL mlp, one row, 32 connections, PyTorch intra-op threads "
-                    + System.getProperty(TORCH_THREADS, "= cores") + ": " + setting, r.summary(),
-                    baseline == null ? "-" : baseline.summary() + " without batching",
-                    baseline == null ? "-" : String.format("%.2fx", r.perSecond() / baseline.perSecond()),
-                    (baseline == null ? "" : "target >= 2x with batching; ") + r.notes("req/s", "%,.0f")});
-            return r;
+            return serving.load(d.endpoint().resolve("/v2/models/iris-mlp/infer"), ServingBenchmark.OIP_ROW)
+                    .closedLoop(CONNECTIONS);
         } finally {
             d.stop();
         }

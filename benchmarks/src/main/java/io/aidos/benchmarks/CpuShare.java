@@ -28,6 +28,11 @@ final class CpuShare {
         return new CpuShare(System.nanoTime(), machineBusySeconds(), processCpuNanos());
     }
 
+    /** Cores this JVM kept busy since {@link #start()}, on average: on loopback, the server and its load together. */
+    double ownCores() {
+        return (processCpuNanos() - processStart) / 1e9 / ((System.nanoTime() - wallStart) / 1e9);
+    }
+
     /** Cores busy outside this JVM since {@link #start()}, on average. */
     double otherCores() {
         double wall = (System.nanoTime() - wallStart) / 1e9;

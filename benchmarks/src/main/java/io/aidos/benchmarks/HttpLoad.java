@@ -142,7 +142,7 @@ final class HttpLoad {
             failed += w.failed;
         }
         return new LoadResult(answered / (measure.toNanos() / 1e9), all.percentileNanos(50) / 1e6,
-                all.percentileNanos(99) / 1e6, answered, failed, cpu.otherCores(), List.of());
+                all.percentileNanos(99) / 1e6, answered, failed, cpu.ownCores(), cpu.otherCores(), List.of());
     }
 
     private final class Worker {

@@ -17,6 +17,8 @@ public final class ServingHttpServer {
     private final ServingSettings settings;
     private final Javalin app;
 
+    private static final int COPY_BUFFER_BYTES = 4096;
+
     public ServingHttpServer(LocalDeployer deployer, ServingSettings settings) {
         this.settings = settings;
         OipRoutes oip = new OipRoutes(deployer, settings.maxRequestBytes());
@@ -48,6 +50,10 @@ public final class ServingHttpServer {
         }
         // Answers are small JSON documents; checking every one for gzip costs more than it saves here.
         c.http.compressionStrategy = CompressionStrategy.NONE;
+        // Javalin copies each answer into the response through a new buffer of this size (Jetty's 32 KiB output
+        // buffer by default), allocated per request; answers are mostly a few hundred bytes. Larger ones are
+        // copied in several pieces into the same Jetty output buffer.
+        c.http.responseBufferSize = COPY_BUFFER_BYTES;
     }
 
     public void start() {
