@@ -75,7 +75,10 @@ public final class DeploymentDraft {
         return this;
     }
 
-    /** Groups concurrent requests into one model call of up to {@code maxBatchSize} rows, waiting at most {@code maxDelay}. */
+    /**
+     * Groups concurrent requests into one model call of up to {@code maxBatchSize} rows, waiting at most
+     * {@code maxDelay}; each replica runs up to {@link #maxConcurrency} batches at once, at most one per core.
+     */
     public DeploymentDraft batching(int maxBatchSize, Duration maxDelay) {
         this.batching = Batching.of(maxBatchSize, maxDelay);
         return this;

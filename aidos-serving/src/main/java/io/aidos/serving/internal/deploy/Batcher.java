@@ -12,6 +12,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Dynamic batching for one replica, as DJL Serving and Triton do it: one thread takes the first waiting request,
@@ -19,6 +20,11 @@ import java.util.concurrent.TimeUnit;
  * It waits only while more requests are on their way ({@link Arrivals}): with nothing queued and nothing being read,
  * it runs what it has at once, so a lone request is not held for {@code maxDelay}, and under load the batch is what
  * gathered while the model was busy. The replica's slots bound the queue, so it needs no bound of its own.
+ *
+ * <p>Up to {@code concurrency} batches run at once (leader and followers): one thread gathers the next batch while
+ * the others predict theirs, so a model that keeps a core busy per call uses as many cores as there are threads. The
+ * replica sets it to its {@code maxConcurrency}, at most one per core: more batches than cores would only split the
+ * rows into smaller batches that take turns on the same cores.
  */
 final class Batcher implements AutoCloseable {
     private record Pending(List<? extends Map<String, ?>> rows, CompletableFuture<List<Prediction>> answer) {
@@ -33,16 +39,19 @@ final class Batcher implements AutoCloseable {
     private final long maxDelayNanos;
     private final Arrivals arrivals;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private final Thread thread;
+    /** Held by the one thread gathering the next batch; the others are predicting or waiting their turn. */
+    private final ReentrantLock gathering = new ReentrantLock();
 
-    Batcher(String replicaId, Predictor predictor, Batching batching, Arrivals arrivals) {
+    Batcher(String replicaId, Predictor predictor, Batching batching, Arrivals arrivals, int concurrency) {
         this.predictor = predictor;
         this.arrivals = arrivals;
         this.maxRows = batching.maxBatchSize();
         this.maxDelayNanos = batching.maxDelay().toNanos();
-        this.thread = new Thread(this::loop, "aidos-batcher-" + replicaId);
-        thread.setDaemon(true);
-        thread.start();
+        for (int i = 1; i <= concurrency; i++) {
+            Thread t = new Thread(this::loop, "aidos-batcher-" + replicaId + "-" + i);
+            t.setDaemon(true);
+            t.start();
+        }
     }
 
     /** Queues {@code rows} for a batch and waits for their answer. */
@@ -57,7 +66,7 @@ final class Batcher implements AutoCloseable {
         }
     }
 
-    /** Queues {@code rows} for a batch; the batcher's thread completes the answer. */
+    /** Queues {@code rows} for a batch; the thread that predicts the batch completes the answer. */
     CompletableFuture<List<Prediction>> enqueue(List<? extends Map<String, ?>> rows) {
         CompletableFuture<List<Prediction>> answer = new CompletableFuture<>();
         queue.add(new Pending(rows, answer));
@@ -73,31 +82,13 @@ final class Batcher implements AutoCloseable {
         List<Pending> batch = new ArrayList<>();
         while (true) {
             try {
-                Pending first = queue.take();
-                if (first == STOP) {
-                    return;
-                }
-                batch.add(first);
-                int rows = first.rows().size();
-                long deadline = System.nanoTime() + maxDelayNanos;
-                while (rows < maxRows) {
-                    Pending next = queue.poll();
-                    if (next == null) {
-                        long left = deadline - System.nanoTime();
-                        if (left <= 0 || arrivals.none()) {
-                            break;
-                        }
-                        next = queue.poll(Math.min(left, RECHECK_NANOS), TimeUnit.NANOSECONDS);
-                        if (next == null) {
-                            continue;
-                        }
+                gathering.lockInterruptibly();
+                try {
+                    if (!gather(batch)) {
+                        return;
                     }
-                    if (next == STOP) {
-                        queue.add(STOP); // finish this batch, then stop
-                        break;
-                    }
-                    batch.add(next);
-                    rows += next.rows().size();
+                } finally {
+                    gathering.unlock();
                 }
                 predict(batch);
                 batch.clear();
@@ -105,6 +96,38 @@ final class Batcher implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    /** Fills {@code batch} with the first waiting request and what joins it; false once stopped. */
+    private boolean gather(List<Pending> batch) throws InterruptedException {
+        Pending first = queue.take();
+        if (first == STOP) {
+            queue.add(STOP); // for the next thread
+            return false;
+        }
+        batch.add(first);
+        int rows = first.rows().size();
+        long deadline = System.nanoTime() + maxDelayNanos;
+        while (rows < maxRows) {
+            Pending next = queue.poll();
+            if (next == null) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || arrivals.none()) {
+                    break;
+                }
+                next = queue.poll(Math.min(left, RECHECK_NANOS), TimeUnit.NANOSECONDS);
+                if (next == null) {
+                    continue;
+                }
+            }
+            if (next == STOP) {
+                queue.add(STOP); // finish this batch, then stop
+                break;
+            }
+            batch.add(next);
+            rows += next.rows().size();
+        }
+        return true;
     }
 
     private void predict(List<Pending> batch) {

@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>{@link #run} blocks its caller (in-process {@code predict}); {@link #submit} never waits (the HTTP routes): a
  * fast model with a free place runs on the caller's thread, because handing a sub-millisecond call to another
  * thread costs more than the call; a slow model, or one whose places are taken, runs on the replica's own threads,
- * and batched requests on the batcher's, so a small HTTP thread pool still admits and queues every request.
+ * and batched requests on the batcher's ({@link #batchConcurrency} of them), so a small HTTP thread pool still admits
+ * and queues every request.
  */
 final class Replica {
     /** The drain flag lives in the same atomic as the slot count, so "not draining" and "took a slot" are one step. */
@@ -49,8 +50,14 @@ final class Replica {
         this.capacity = maxConcurrency + queueCapacity;
         this.running = new Semaphore(maxConcurrency);
         this.maxConcurrency = maxConcurrency;
-        this.batcher = batching.enabled() ? new Batcher(id, predictor, batching, arrivals) : null;
+        this.batcher = batching.enabled() ? new Batcher(id, predictor, batching, arrivals, batchConcurrency(
+                maxConcurrency)) : null;
         this.onClosed = onClosed;
+    }
+
+    /** Batches a replica runs at once: its {@code maxConcurrency}, at most one per core (see {@link Batcher}). */
+    static int batchConcurrency(int maxConcurrency) {
+        return Math.min(maxConcurrency, Runtime.getRuntime().availableProcessors());
     }
 
     String id() {

@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Slots, draining and batching of one replica, with a predictor that records how it is called. */
 class ReplicaTest {
@@ -123,7 +124,7 @@ class ReplicaTest {
     void batchingGroupsTheRequestsThatQueuedWhileTheModelWasBusy() throws Exception {
         Recording model = new Recording();
         model.gate = new CountDownLatch(1); // the first call holds the model
-        Replica r = new Replica("r3", model, 64, 64, Batching.of(16, Duration.ofSeconds(1)), new Arrivals(),
+        Replica r = new Replica("r3", model, 1, 64, Batching.of(16, Duration.ofSeconds(1)), new Arrivals(),
                 () -> { });
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
@@ -210,12 +211,18 @@ class ReplicaTest {
         Replica r = new Replica("r6", model, 2, 2, Batching.NONE, new Arrivals(), () -> { });
         try {
             assertThat(submit(r, 1).join().get(0).value()).isEqualTo(1.0); // speed unknown: a replica thread
-            CompletableFuture<List<Prediction>> second = submit(r, 2);
-            assertThat(second).isDone(); // answered before submit returned
-            assertThat(second.join().get(0).value()).isEqualTo(2.0);
             assertThat(model.threads.get(0)).startsWith("aidos-replica-r6");
-            assertThat(model.threads.get(1)).isEqualTo(Thread.currentThread().getName());
-            assertThat(r.outstanding()).isZero();
+            // The speed is a moving average: a slow first call (class loading, a busy machine) takes a few calls to
+            // average out, and those still run on the replica's threads.
+            boolean answeredOnReturn = false;
+            for (int i = 0; i < 100 && !answeredOnReturn; i++) {
+                CompletableFuture<List<Prediction>> next = submit(r, 2);
+                answeredOnReturn = next.isDone();
+                assertThat(next.join().get(0).value()).isEqualTo(2.0);
+            }
+            assertThat(answeredOnReturn).as("a call answered before submit returned").isTrue();
+            assertThat(model.threads.get(model.threads.size() - 1)).isEqualTo(Thread.currentThread().getName());
+            Await.until("slots given back", Duration.ofSeconds(10), () -> r.outstanding() == 0);
         } finally {
             r.drain();
         }
@@ -264,7 +271,7 @@ class ReplicaTest {
     void batchedSubmitsAreAnsweredByTheBatcher() throws Exception {
         Recording model = new Recording();
         model.gate = new CountDownLatch(1);
-        Replica r = new Replica("r9", model, 8, 8, Batching.of(16, Duration.ofSeconds(1)), new Arrivals(),
+        Replica r = new Replica("r9", model, 1, 8, Batching.of(16, Duration.ofSeconds(1)), new Arrivals(),
                 () -> { });
         try {
             CompletableFuture<List<Prediction>> first = submit(r, 1);
@@ -279,6 +286,37 @@ class ReplicaTest {
             assertThat(model.batchSizes).containsExactly(1, 2);
             assertThat(model.threads).allMatch(t -> t.startsWith("aidos-batcher-r9"));
             Await.until("slots given back", Duration.ofSeconds(10), () -> r.outstanding() == 0);
+        } finally {
+            r.drain();
+        }
+    }
+
+    @Test
+    void batchesRunSideBySideUpToMaxConcurrency() throws Exception {
+        assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "one batch per core: needs 2 cores");
+        assertThat(Replica.batchConcurrency(64)).isEqualTo(Runtime.getRuntime().availableProcessors());
+        Recording model = new Recording();
+        model.gate = new CountDownLatch(1); // every call holds until the gate opens
+        Replica r = new Replica("r11", model, 2, 8, Batching.of(16, Duration.ofSeconds(1)), new Arrivals(),
+                () -> { });
+        try {
+            List<CompletableFuture<List<Prediction>>> answers = new ArrayList<>();
+            answers.add(submit(r, 0));
+            Await.until("the first batch", Duration.ofSeconds(10), () -> model.calls.get() == 1);
+            answers.add(submit(r, 1)); // the model is busy, but a second batch may run beside the first
+            Await.until("a second batch beside the first", Duration.ofSeconds(10), () -> model.calls.get() == 2);
+            for (int i = 2; i < 5; i++) {
+                answers.add(submit(r, i));
+            }
+            Await.until("3 requests queued behind two batches", Duration.ofSeconds(10), () -> r.waitingForBatch() == 3);
+            assertThat(model.calls.get()).isEqualTo(2); // no third batch while two run
+            model.gate.countDown();
+            for (int i = 0; i < 5; i++) {
+                assertThat(answers.get(i).join().get(0).value()).isEqualTo((double) i);
+            }
+            assertThat(model.batchSizes).containsExactly(1, 1, 3);
+            assertThat(model.threads.subList(0, 2)).doesNotHaveDuplicates()
+                    .allMatch(t -> t.startsWith("aidos-batcher-r11"));
         } finally {
             r.drain();
         }
