@@ -15,9 +15,11 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * Dynamic batching of a DJL (PyTorch) {@code mlp} on iris, one row per request: 32 threads calling {@code d.predict}
+ * Dynamic batching of DJL (PyTorch) {@code mlp}s on iris, one row per request: 32 threads calling {@code d.predict}
  * in-process, and 32 connections over {@code /v2/models/NAME/infer}, without batching next to {@code batching(32,
- * 2 ms)}. Also the model alone, one row per call against 32 rows per call, which bounds what batching can win.
+ * 2 ms)}. Also the model alone, one row per call against 32 rows per call, which bounds what batching can win. Two
+ * nets: the default 2 x 64 units, whose call is almost all PyTorch's fixed per-call cost, and 2 x 1024 units, whose
+ * call is mostly arithmetic.
  */
 final class BatchingBenchmark {
     static final String TORCH_THREADS = "ai.djl.pytorch.num_threads";
@@ -34,47 +36,80 @@ final class BatchingBenchmark {
 
     List<String[]> run(AiDos aidos) throws Exception {
         List<String[]> rows = new ArrayList<>();
-        try (Predictor p = aidos.models().load("iris-mlp", "1")) {
-            List<Map<String, Object>> batch = Collections.nCopies(BATCH, ServingBenchmark.IRIS_ROW);
-            double single = serving.callsPerSecond(() -> p.predict(ServingBenchmark.IRIS_ROW));
-            double calls = serving.callsPerSecond(() -> p.predictAll(batch));
-            rows.add(new String[] {"DJL mlp in-process, 1 thread: 32 rows per call vs 1 row per call",
-                    String.format(Locale.ROOT, "%,.0f rows/s (%.0f us/call)", BATCH * calls, 1e6 / calls),
-                    String.format(Locale.ROOT, "%,.0f rows/s (%.0f us/call)", single, 1e6 / single),
-                    String.format(Locale.ROOT, "%.1fx", BATCH * calls / single),
-                    "2 x 64 ReLU; the cost is per call, not per row: what batching can win at most"});
-        }
-        double alone = inProcess(aidos, d -> d);
-        double batched = inProcess(aidos, d -> d.batching(BATCH, Duration.ofMillis(2)));
-        rows.add(new String[] {"DJL mlp in-process, 32 threads calling d.predict(row), PyTorch intra-op threads "
-                + System.getProperty(TORCH_THREADS, "= cores") + ": batching(32, 2 ms) vs none",
-                Table.perSecond(batched), Table.perSecond(alone) + " without batching",
-                String.format(Locale.ROOT, "%.2fx", batched / alone),
-                "target >= 2x with batching; the batching itself, without HTTP"});
+        String narrow = "2 x 64 ReLU";
+        rows.add(modelAlone(aidos, ServingBenchmark.MLP, narrow));
+        rows.add(inProcess(aidos, ServingBenchmark.MLP, narrow));
         // Unbatched first and again at the end, once the JIT has compiled the request path: the better of the two is
         // the baseline every ratio is read against (the one that makes batching look smaller).
         Map<String, LoadResult> runs = new LinkedHashMap<>();
-        runs.put(UNBATCHED, measure(aidos, d -> d));
-        runs.put("no batching, maxConcurrency 2", measure(aidos, d -> d.maxConcurrency(2)));
-        runs.put("batching(32, 2 ms)", measure(aidos, d -> d.batching(BATCH, Duration.ofMillis(2))));
-        runs.put("batching(32, 1 ms)", measure(aidos, d -> d.batching(BATCH, Duration.ofMillis(1))));
-        runs.put("batching(32, 2 ms), 2 replicas", measure(aidos, d -> d.batching(BATCH, Duration.ofMillis(2))
-                .replicas(2)));
-        runs.put(UNBATCHED_AGAIN, measure(aidos, d -> d));
-        LoadResult first = runs.get(UNBATCHED);
-        LoadResult again = runs.get(UNBATCHED_AGAIN);
+        runs.put(UNBATCHED, measure(aidos, ServingBenchmark.MLP, d -> d));
+        runs.put("no batching, maxConcurrency 2", measure(aidos, ServingBenchmark.MLP, d -> d.maxConcurrency(2)));
+        runs.put("batching(32, 2 ms)", measure(aidos, ServingBenchmark.MLP, BatchingBenchmark::batched));
+        runs.put("batching(32, 1 ms)", measure(aidos, ServingBenchmark.MLP, d -> d.batching(BATCH,
+                Duration.ofMillis(1))));
+        runs.put("batching(32, 2 ms), 2 replicas", measure(aidos, ServingBenchmark.MLP, d -> batched(d).replicas(2)));
+        runs.put(UNBATCHED_AGAIN, measure(aidos, ServingBenchmark.MLP, d -> d));
+        rows.addAll(httpRows(ServingBenchmark.MLP, narrow, runs, UNBATCHED, UNBATCHED_AGAIN));
+        // A wider net, where a call's arithmetic, not PyTorch's per-call cost, is most of the work.
+        String wide = "2 x " + ServingBenchmark.WIDE_UNITS + " ReLU";
+        rows.add(modelAlone(aidos, ServingBenchmark.WIDE_MLP, wide));
+        rows.add(inProcess(aidos, ServingBenchmark.WIDE_MLP, wide));
+        Map<String, LoadResult> wideRuns = new LinkedHashMap<>();
+        wideRuns.put(UNBATCHED, measure(aidos, ServingBenchmark.WIDE_MLP, d -> d));
+        wideRuns.put("batching(32, 2 ms)", measure(aidos, ServingBenchmark.WIDE_MLP, BatchingBenchmark::batched));
+        rows.addAll(httpRows(ServingBenchmark.WIDE_MLP, wide, wideRuns, UNBATCHED, UNBATCHED));
+        return rows;
+    }
+
+    private static DeploymentDraft batched(DeploymentDraft d) {
+        return d.batching(BATCH, Duration.ofMillis(2));
+    }
+
+    /** The model alone on one thread: 32 rows per call against one, which bounds what batching can win. */
+    private String[] modelAlone(AiDos aidos, String model, String net) {
+        try (Predictor p = aidos.models().load(model, "1")) {
+            List<Map<String, Object>> batch = Collections.nCopies(BATCH, ServingBenchmark.IRIS_ROW);
+            double single = serving.callsPerSecond(() -> p.predict(ServingBenchmark.IRIS_ROW));
+            double calls = serving.callsPerSecond(() -> p.predictAll(batch));
+            return new String[] {"DJL " + model + " (" + net + ") in-process, 1 thread: 32 rows per call vs 1 row per "
+                    + "call", String.format(Locale.ROOT, "%,.0f rows/s (%.0f us/call)", BATCH * calls, 1e6 / calls),
+                    String.format(Locale.ROOT, "%,.0f rows/s (%.0f us/call)", single, 1e6 / single),
+                    String.format(Locale.ROOT, "%.1fx", BATCH * calls / single),
+                    "what batching can win at most, before any hand-off between threads"};
+        }
+    }
+
+    private String[] inProcess(AiDos aidos, String model, String net) throws Exception {
+        double alone = inProcess(aidos, model, d -> d);
+        double batched = inProcess(aidos, model, BatchingBenchmark::batched);
+        return new String[] {"DJL " + model + " (" + net + ") in-process, 32 threads calling d.predict(row), PyTorch "
+                + "intra-op threads " + System.getProperty(TORCH_THREADS, "= cores") + ": batching(32, 2 ms) vs none",
+                Table.perSecond(batched), Table.perSecond(alone) + " without batching",
+                String.format(Locale.ROOT, "%.2fx", batched / alone),
+                "target >= 2x with batching; the batching itself, without HTTP"};
+    }
+
+    /** One row per run, each read against the better of the two named unbatched runs. */
+    private static List<String[]> httpRows(String model, String net, Map<String, LoadResult> runs, String unbatched,
+                                           String unbatchedAgain) {
+        LoadResult first = runs.get(unbatched);
+        LoadResult again = runs.get(unbatchedAgain);
         LoadResult best = again.perSecond() > first.perSecond() ? again : first;
-        runs.forEach((setting, r) -> rows.add(new String[] {"/v2 infer, DJL mlp, one row, 32 connections, PyTorch "
-                + "intra-op threads " + System.getProperty(TORCH_THREADS, "= cores") + ": " + setting, r.summary(),
-                best.summary() + " without batching (better of the two unbatched runs)",
+        String baseline = best.summary() + (first == again ? " without batching"
+                : " without batching (better of the two unbatched runs)");
+        List<String[]> rows = new ArrayList<>();
+        runs.forEach((setting, r) -> rows.add(new String[] {"/v2 infer, DJL " + model + " (" + net + "), one row, "
+                + CONNECTIONS + " connections, PyTorch intra-op threads " + System.getProperty(TORCH_THREADS,
+                "= cores") + ": " + setting, r.summary(), baseline,
                 String.format(Locale.ROOT, "%.2fx", r.perSecond() / best.perSecond()),
                 "target >= 2x with batching; " + r.notes("req/s", "%,.0f")}));
         return rows;
     }
 
     /** Requests per second of {@link BatchingBenchmark#CONNECTIONS} threads calling {@code d.predict} in a loop. */
-    private double inProcess(AiDos aidos, UnaryOperator<DeploymentDraft> settings) throws Exception {
-        Deployment d = deploy(aidos, settings);
+    private double inProcess(AiDos aidos, String model, UnaryOperator<DeploymentDraft> settings)
+            throws Exception {
+        Deployment d = deploy(aidos, model, settings);
         try {
             return serving.callsPerSecond(CONNECTIONS, () -> d.predict(ServingBenchmark.IRIS_ROW));
         } finally {
@@ -82,17 +117,17 @@ final class BatchingBenchmark {
         }
     }
 
-    private LoadResult measure(AiDos aidos, UnaryOperator<DeploymentDraft> settings) throws Exception {
-        Deployment d = deploy(aidos, settings);
+    private LoadResult measure(AiDos aidos, String model, UnaryOperator<DeploymentDraft> settings) throws Exception {
+        Deployment d = deploy(aidos, model, settings);
         try {
-            return serving.load(d.endpoint().resolve("/v2/models/iris-mlp/infer"), ServingBenchmark.OIP_ROW)
+            return serving.load(d.endpoint().resolve("/v2/models/" + model + "/infer"), ServingBenchmark.OIP_ROW)
                     .closedLoop(CONNECTIONS);
         } finally {
             d.stop();
         }
     }
 
-    private static Deployment deploy(AiDos aidos, UnaryOperator<DeploymentDraft> settings) {
-        return settings.apply(aidos.deployer().deploy("iris-mlp").model("iris-mlp", "1")).start();
+    private static Deployment deploy(AiDos aidos, String model, UnaryOperator<DeploymentDraft> settings) {
+        return settings.apply(aidos.deployer().deploy(model).model(model, "1")).start();
     }
 }

@@ -29,6 +29,9 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class ServingBenchmark {
     static final int CONNECTIONS = 10;
+    static final String MLP = "iris-mlp";
+    static final String WIDE_MLP = "iris-mlp-wide";
+    static final int WIDE_UNITS = 1024;
     static final double MLFLOW = 3_345;
     static final Map<String, Object> IRIS_ROW = Map.of("Sepal.Length", 5.1, "Sepal.Width", 3.5, "Petal.Length", 1.4,
             "Petal.Width", 0.2);
@@ -79,7 +82,8 @@ final class ServingBenchmark {
         try (AiDos aidos = open(store, 1)) {
             aidos.datasets().create("iris").fromCsv(csv).commit("iris");
             registerOnnx(aidos, train(aidos, "logistic-regression", "iris", Map.of()));
-            train(aidos, "mlp", "iris-mlp", Map.of("epochs", 5, "batch_size", 16));
+            train(aidos, "mlp", MLP, Map.of("epochs", 5, "batch_size", 16));
+            train(aidos, "mlp", WIDE_MLP, Map.of("epochs", 5, "batch_size", 16, "hidden_units", WIDE_UNITS));
         }
         // Served from a store opened without training workers: idle workers poll the job queue (several % of a core).
         try (AiDos aidos = open(store, 0)) {
@@ -87,6 +91,7 @@ final class ServingBenchmark {
             serve(aidos, "iris-onnx", "ONNX", Map.of("input", new float[] {0.1f, -0.3f, 1.2f, 0.4f}), ONNX_OIP,
                     ONNX_MLFLOW, bare, rows);
             rows.add(openLoop(aidos, peak.perSecond() / 2));
+            rows.add(bareOpenLoop(peak.perSecond() / 2));
             rows.addAll(new BatchingBenchmark(this).run(aidos));
         }
         return rows;
@@ -131,6 +136,16 @@ final class ServingBenchmark {
                     + r.notes("ms p99", "%.2f")};
         } finally {
             d.stop();
+        }
+    }
+
+    /** Bare Javalin on the serving pool at the same rate: the latency the HTTP stack and generator give alone. */
+    private String[] bareOpenLoop(double rate) throws Exception {
+        try (BareJavalin javalin = BareJavalin.start(true)) {
+            LoadResult r = load(javalin.uri(), OIP_ROW).openLoop(CONNECTIONS, rate);
+            return new String[] {String.format(Locale.ROOT, "open loop at %,.0f req/s, bare Javalin on the serving "
+                    + "pool", rate), "-", r.latencies(), "-", String.format(Locale.ROOT, "the HTTP ceiling's tail at "
+                    + "the same rate; %,.0f/s answered; ", r.perSecond()) + r.notes("ms p99", "%.2f")};
         }
     }
 
