@@ -73,9 +73,9 @@ final class Batcher implements AutoCloseable {
         return answer;
     }
 
-    /** Requests queued for the next batch. */
+    /** Requests queued for the next batch (not the stop marker a stopped batcher leaves for its threads). */
     int waiting() {
-        return queue.size();
+        return (int) queue.stream().filter(p -> p != STOP).count();
     }
 
     private void loop() {

@@ -317,6 +317,10 @@ class ReplicaTest {
             assertThat(model.batchSizes).containsExactly(1, 1, 3);
             assertThat(model.threads.subList(0, 2)).doesNotHaveDuplicates()
                     .allMatch(t -> t.startsWith("aidos-batcher-r11"));
+            Await.until("slots given back", Duration.ofSeconds(10), () -> r.outstanding() == 0);
+            r.drain();
+            assertThat(r.closed()).isTrue();
+            assertThat(r.waitingForBatch()).isZero(); // the stop marker its threads pass on is not a request
         } finally {
             r.drain();
         }
