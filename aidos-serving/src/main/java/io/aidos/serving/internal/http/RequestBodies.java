@@ -19,7 +19,7 @@ final class RequestBodies {
         }
         // A declared length is exact (Jetty fails a body that ends early), so read just that: no 8 KiB scratch
         // buffer per request and no extra read to find the end. Without one, read up to one byte past the limit.
-        int wanted = (int) (declared >= 0 ? declared : Math.min(Integer.MAX_VALUE - 8, limit + 1));
+        int wanted = (int) Math.min(Integer.MAX_VALUE - 8, declared >= 0 ? declared : limit + 1);
         try (InputStream in = ctx.req().getInputStream()) {
             byte[] body = in.readNBytes(wanted);
             if (body.length > limit) {
