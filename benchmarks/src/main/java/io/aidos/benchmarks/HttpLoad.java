@@ -9,6 +9,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,7 +20,8 @@ import java.util.Locale;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A small HTTP/1.1 load generator: one thread per keep-alive connection POSTing the same prebuilt request.
+ * A small HTTP/1.1 load generator: one thread running an event loop over keep-alive connections, each POSTing the
+ * same prebuilt request.
  * {@link #closedLoop} sends the next request as soon as the answer is in (like {@code ab -k -c C}); {@link #openLoop}
  * sends at a fixed rate on a schedule and measures each latency from the scheduled send time, so a slow answer also
  * counts against the requests it held up (no coordinated omission). Both warm up until the rate stops rising and
@@ -119,73 +122,93 @@ final class HttpLoad {
         System.err.println(log);
     }
 
+    /**
+     * One round on one thread: an event loop over {@code connections} non-blocking connections, like {@code ab} and
+     * {@code wrk} (a thread per connection would wake a generator thread per request, on the server's two cores).
+     * Closed loop when {@code rate} is 0, else each connection sends every {@code connections / rate} seconds from
+     * its own offset and a send that is due while its connection still waits for an answer goes out as soon as the
+     * answer is in, timed from when it was due. Between sends less than a millisecond apart the loop sleeps until
+     * the next one is due and then collects the answers, so an answer's latency can read up to one send interval
+     * (1 / rate) long.
+     */
     private LoadResult run(int connections, double rate) throws InterruptedException {
-        long start = System.nanoTime() + 20_000_000L; // every thread is up before the first send
+        long start = System.nanoTime() + 20_000_000L;
         long measureStart = start + settle.toNanos();
         long end = measureStart + measure.toNanos();
-        List<Worker> workers = new ArrayList<>();
-        for (int i = 0; i < connections; i++) {
-            long interval = rate > 0 ? (long) (1e9 * connections / rate) : 0;
-            long first = start + (rate > 0 ? (long) (1e9 * i / rate) : 0);
-            Worker w = new Worker(first, interval, measureStart, end);
-            workers.add(w);
-            w.thread.start();
-        }
-        CpuShare cpu = CpuShare.start();
-        LatencyHistogram all = new LatencyHistogram();
+        long interval = rate > 0 ? (long) (1e9 * connections / rate) : 0;
+        LatencyHistogram latencies = new LatencyHistogram();
         long answered = 0;
         long failed = 0;
-        for (Worker w : workers) {
-            w.thread.join();
-            w.latencies.addTo(all);
-            answered += w.answered;
-            failed += w.failed;
-        }
-        return new LoadResult(answered / (measure.toNanos() / 1e9), all.percentileNanos(50) / 1e6,
-                all.percentileNanos(99) / 1e6, answered, failed, cpu.ownCores(), cpu.otherCores(), List.of());
-    }
-
-    private final class Worker {
-        final LatencyHistogram latencies = new LatencyHistogram();
-        final Thread thread;
-        long answered;
-        long failed;
-
-        Worker(long first, long interval, long measureStart, long end) {
-            this.thread = new Thread(() -> loop(first, interval, measureStart, end), "http-load");
-            thread.setDaemon(true);
-        }
-
-        /** Closed loop when {@code interval} is 0; else one send per interval, timed from its scheduled instant. */
-        private void loop(long next, long interval, long measureStart, long end) {
-            try (KeepAliveConnection c = new KeepAliveConnection(address)) {
-                while (true) {
-                    long now = System.nanoTime();
-                    while (now < next) {
-                        LockSupport.parkNanos(next - now);
-                        now = System.nanoTime();
+        CpuShare cpu = CpuShare.start();
+        try (Selector selector = Selector.open()) {
+            List<LoadConnection> all = new ArrayList<>();
+            for (int i = 0; i < connections; i++) {
+                LoadConnection c = new LoadConnection(address, selector);
+                c.next = start + (rate > 0 ? (long) (1e9 * i / rate) : 0);
+                all.add(c);
+            }
+            while (true) {
+                long now = System.nanoTime();
+                if (now >= end) {
+                    break;
+                }
+                long due = end;
+                for (LoadConnection c : all) {
+                    if (c.busy) {
+                        continue;
                     }
-                    long sent = interval > 0 ? next : now;
-                    if (sent >= end) {
-                        return;
+                    if (c.next <= now) {
+                        try {
+                            c.send(request, interval > 0 ? c.next : now);
+                        } catch (IOException e) {
+                            if (now >= measureStart) {
+                                answered++;
+                                failed++;
+                            }
+                            c.next = now + Math.max(interval, 1_000_000L); // a refused connect: try again later
+                            due = Math.min(due, c.next);
+                        }
+                    } else {
+                        due = Math.min(due, c.next);
                     }
+                }
+                long wait = due - System.nanoTime();
+                if (wait >= 1_000_000L) {
+                    selector.select(wait / 1_000_000L);
+                } else {
+                    if (wait > 0) {
+                        LockSupport.parkNanos(wait);
+                    }
+                    selector.selectNow();
+                }
+                for (SelectionKey key : selector.selectedKeys()) {
+                    LoadConnection c = (LoadConnection) key.attachment();
                     int status;
                     try {
-                        status = c.exchange(request);
+                        status = key.isValid() && key.isReadable() ? c.read() : 0;
                     } catch (IOException e) {
                         status = -1;
+                    }
+                    if (status == 0) {
+                        continue;
                     }
                     long done = System.nanoTime();
                     if (done >= measureStart && done < end) {
                         answered++;
-                        latencies.record(done - sent);
+                        latencies.record(done - c.sentAt);
                         if (status != 200) {
                             failed++;
                         }
                     }
-                    next = interval > 0 ? next + interval : done;
+                    c.next = interval > 0 ? c.next + interval : done;
                 }
+                selector.selectedKeys().clear();
             }
+            all.forEach(LoadConnection::close);
+        } catch (IOException e) {
+            throw new IllegalStateException("the load generator's selector failed", e);
         }
+        return new LoadResult(answered / (measure.toNanos() / 1e9), latencies.percentileNanos(50) / 1e6,
+                latencies.percentileNanos(99) / 1e6, answered, failed, cpu.ownCores(), cpu.otherCores(), List.of());
     }
 }
