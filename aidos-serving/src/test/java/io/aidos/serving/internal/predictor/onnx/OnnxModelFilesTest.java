@@ -121,6 +121,15 @@ class OnnxModelFilesTest {
         assertThatThrownBy(() -> OnnxPredictors.intraOpThreads("many")).isInstanceOf(InvalidInputException.class);
     }
 
+    @Test
+    void sessionsSkipTheCpuArenaUnlessTold() {
+        assertThat(OnnxPredictors.cpuArena(null)).isFalse();
+        assertThat(OnnxPredictors.cpuArena(" false")).isFalse();
+        assertThat(OnnxPredictors.cpuArena("TRUE ")).isTrue();
+        assertThatThrownBy(() -> OnnxPredictors.cpuArena("yes")).isInstanceOf(InvalidInputException.class)
+                .hasMessage("aidos.onnx.cpuArena must be true or false but was 'yes'");
+    }
+
     private static void register(String name, Map<String, byte[]> files) {
         try (Run run = aidos.experiments().getOrCreate("onnx-files").startRun()) {
             files.forEach(run::logArtifact);

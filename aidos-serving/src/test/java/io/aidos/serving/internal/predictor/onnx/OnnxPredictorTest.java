@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -112,6 +113,44 @@ class OnnxPredictorTest {
                 assertThat(batch.get(i)).as("row %d", i).isEqualTo(p.predict(rows.get(i)));
             }
             assertThat(p.predictAll(List.of())).isEmpty();
+        }
+    }
+
+    @Test
+    void concurrentPredictionsOnOneSessionEachGetTheirOwnRowsAnswerWithOrWithoutTheArena() throws Exception {
+        for (String arena : new String[] {null, "true"}) {
+            if (arena != null) {
+                System.setProperty(OnnxPredictors.CPU_ARENA_PROPERTY, arena);
+            }
+            try (Predictor p = aidos.models().load("iris-onnx", "1")) {
+                List<Map<String, Object>> rows = new ArrayList<>();
+                for (Row row : iris.rows()) {
+                    rows.add(Map.of("input", iris.encode(row)));
+                }
+                List<Prediction> expected = p.predictAll(rows);
+                List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+                List<Thread> threads = new ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    int offset = t;
+                    threads.add(new Thread(() -> {
+                        try {
+                            for (int n = 0; n < 2_000; n++) {
+                                int i = (offset * 37 + n) % rows.size();
+                                assertThat(p.predict(rows.get(i))).as("row %d", i).isEqualTo(expected.get(i));
+                            }
+                        } catch (Throwable e) {
+                            failures.add(e);
+                        }
+                    }));
+                }
+                threads.forEach(Thread::start);
+                for (Thread t : threads) {
+                    t.join();
+                }
+                assertThat(failures).as("arena %s", arena).isEmpty();
+            } finally {
+                System.clearProperty(OnnxPredictors.CPU_ARENA_PROPERTY);
+            }
         }
     }
 
