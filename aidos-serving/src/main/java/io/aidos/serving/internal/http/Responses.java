@@ -3,9 +3,12 @@ package io.aidos.serving.internal.http;
 import io.aidos.api.AiDosException;
 import io.aidos.api.OverloadedException;
 import io.javalin.http.Context;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -23,8 +26,19 @@ final class Responses {
         void handle(Context ctx) throws Exception;
     }
 
+    /**
+     * Answers {@code body} with its length, written straight to the servlet's output: {@code ctx.result(bytes)} would
+     * have Javalin copy it through a new buffer of {@code responseBufferSize} bytes per answer.
+     */
     static void json(Context ctx, int status, byte[] body) {
-        ctx.status(status).contentType("application/json").result(body);
+        ctx.status(status).contentType("application/json");
+        HttpServletResponse res = ctx.res();
+        res.setContentLength(body.length);
+        try {
+            res.getOutputStream().write(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the answer: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -69,6 +83,10 @@ final class Responses {
     }
 
     private static void fail(Context ctx, Throwable e, BiFunction<String, String, byte[]> errorBody) {
+        if (ctx.res().isCommitted()) { // writing the answer failed: the caller has gone, nothing more can be said
+            LOG.debug("{} {}: the answer could not be written: {}", ctx.method().name(), ctx.path(), e.toString());
+            return;
+        }
         if (e instanceof AiDosException a) {
             if (a instanceof OverloadedException) {
                 ctx.header("Retry-After", "1");
@@ -77,7 +95,7 @@ final class Responses {
                 LOG.warn("{} {} failed: {}", ctx.method().name(), ctx.path(), a.toString());
             }
             json(ctx, a.httpStatus(), errorBody.apply(a.errorCode(), a.getMessage()));
-        } else if (e instanceof java.io.UncheckedIOException) {
+        } else if (e instanceof UncheckedIOException) {
             json(ctx, 400, errorBody.apply("BAD_REQUEST", e.getMessage()));
         } else {
             String incident = UUID.randomUUID().toString().substring(0, 8);

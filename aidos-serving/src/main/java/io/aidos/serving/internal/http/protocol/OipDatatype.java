@@ -37,6 +37,9 @@ enum OipDatatype {
 
     private final Kind kind;
 
+    /** {@link #values()} copies its array on every call; lookups run once per cell. */
+    private static final OipDatatype[] ALL = values();
+
     OipDatatype(Kind kind) {
         this.kind = kind;
     }
@@ -50,7 +53,7 @@ enum OipDatatype {
         if (name == null) {
             return null;
         }
-        for (OipDatatype t : values()) {
+        for (OipDatatype t : ALL) {
             if (t.name().equals(name)) {
                 return t;
             }
