@@ -20,8 +20,8 @@ import java.util.Locale;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A small HTTP/1.1 load generator: one thread running an event loop over keep-alive connections, each POSTing the
- * same prebuilt request.
+ * A small HTTP/1.1 load generator: event-loop threads ({@value #LOOPS_PROPERTY}, one per core by default) over
+ * keep-alive connections, each POSTing the same prebuilt request.
  * {@link #closedLoop} sends the next request as soon as the answer is in (like {@code ab -k -c C}); {@link #openLoop}
  * sends at a fixed rate on a schedule and measures each latency from the scheduled send time, so a slow answer also
  * counts against the requests it held up (no coordinated omission). Both warm up until the rate stops rising and
@@ -32,6 +32,8 @@ final class HttpLoad {
     static final int ROUNDS = 3;
     private static final long MIN_WARM_UP_NANOS = 10_000_000_000L;
     private static final long MAX_WARM_UP_NANOS = 60_000_000_000L;
+    /** System property: the generator's event-loop threads (default: one per core, at most one per connection). */
+    static final String LOOPS_PROPERTY = "aidos.bench.loadThreads";
 
     private final InetSocketAddress address;
     private final String path;
@@ -123,92 +125,135 @@ final class HttpLoad {
     }
 
     /**
-     * One round on one thread: an event loop over {@code connections} non-blocking connections, like {@code ab} and
-     * {@code wrk} (a thread per connection would wake a generator thread per request, on the server's two cores).
-     * Closed loop when {@code rate} is 0, else each connection sends every {@code connections / rate} seconds from
-     * its own offset and a send that is due while its connection still waits for an answer goes out as soon as the
-     * answer is in, timed from when it was due. Between sends less than a millisecond apart the loop sleeps until
-     * the next one is due and then collects the answers, so an answer's latency can read up to one send interval
-     * (1 / rate) long.
+     * One round: {@value #LOOPS_PROPERTY} event loops (one per core by default), each a thread over its share of the
+     * {@code connections} non-blocking connections, like {@code wrk -t}. One loop alone gets one thread's share of
+     * the cores it shares with the server's threads, so it can become the bottleneck.
      */
     private LoadResult run(int connections, double rate) throws InterruptedException {
         long start = System.nanoTime() + 20_000_000L;
         long measureStart = start + settle.toNanos();
         long end = measureStart + measure.toNanos();
         long interval = rate > 0 ? (long) (1e9 * connections / rate) : 0;
+        int loops = Math.min(connections, Integer.getInteger(LOOPS_PROPERTY, Runtime.getRuntime()
+                .availableProcessors()));
+        List<EventLoop> all = new ArrayList<>();
+        for (int t = 0; t < loops; t++) {
+            List<Long> firsts = new ArrayList<>();
+            for (int i = t; i < connections; i += loops) {
+                firsts.add(start + (rate > 0 ? (long) (1e9 * i / rate) : 0));
+            }
+            all.add(new EventLoop(firsts, interval, measureStart, end));
+        }
+        CpuShare cpu = CpuShare.start();
+        all.forEach(l -> l.thread.start());
         LatencyHistogram latencies = new LatencyHistogram();
         long answered = 0;
         long failed = 0;
-        CpuShare cpu = CpuShare.start();
-        try (Selector selector = Selector.open()) {
-            List<LoadConnection> all = new ArrayList<>();
-            for (int i = 0; i < connections; i++) {
-                LoadConnection c = new LoadConnection(address, selector);
-                c.next = start + (rate > 0 ? (long) (1e9 * i / rate) : 0);
-                all.add(c);
+        for (EventLoop l : all) {
+            l.thread.join();
+            if (l.error != null) {
+                throw new IllegalStateException("the load generator's selector failed", l.error);
             }
-            while (true) {
-                long now = System.nanoTime();
-                if (now >= end) {
-                    break;
-                }
-                long due = end;
-                for (LoadConnection c : all) {
-                    if (c.busy) {
-                        continue;
-                    }
-                    if (c.next <= now) {
-                        try {
-                            c.send(request, interval > 0 ? c.next : now);
-                        } catch (IOException e) {
-                            if (now >= measureStart) {
-                                answered++;
-                                failed++;
-                            }
-                            c.next = now + Math.max(interval, 1_000_000L); // a refused connect: try again later
-                            due = Math.min(due, c.next);
-                        }
-                    } else {
-                        due = Math.min(due, c.next);
-                    }
-                }
-                long wait = due - System.nanoTime();
-                if (wait >= 1_000_000L) {
-                    selector.select(wait / 1_000_000L);
-                } else {
-                    if (wait > 0) {
-                        LockSupport.parkNanos(wait);
-                    }
-                    selector.selectNow();
-                }
-                for (SelectionKey key : selector.selectedKeys()) {
-                    LoadConnection c = (LoadConnection) key.attachment();
-                    int status;
-                    try {
-                        status = key.isValid() && key.isReadable() ? c.read() : 0;
-                    } catch (IOException e) {
-                        status = -1;
-                    }
-                    if (status == 0) {
-                        continue;
-                    }
-                    long done = System.nanoTime();
-                    if (done >= measureStart && done < end) {
-                        answered++;
-                        latencies.record(done - c.sentAt);
-                        if (status != 200) {
-                            failed++;
-                        }
-                    }
-                    c.next = interval > 0 ? c.next + interval : done;
-                }
-                selector.selectedKeys().clear();
-            }
-            all.forEach(LoadConnection::close);
-        } catch (IOException e) {
-            throw new IllegalStateException("the load generator's selector failed", e);
+            l.latencies.addTo(latencies);
+            answered += l.answered;
+            failed += l.failed;
         }
         return new LoadResult(answered / (measure.toNanos() / 1e9), latencies.percentileNanos(50) / 1e6,
                 latencies.percentileNanos(99) / 1e6, answered, failed, cpu.ownCores(), cpu.otherCores(), List.of());
+    }
+
+    /**
+     * One thread running an event loop over some connections, like {@code ab} and {@code wrk}. Closed loop when
+     * {@code interval} is 0, else each connection sends every {@code interval} from its first instant, and a send
+     * that is due while its connection still waits for an answer goes out as soon as the answer is in, timed from
+     * when it was due. Between sends less than a millisecond apart the loop sleeps until the next one is due and then
+     * collects the answers, so an answer's latency can read up to one send interval long.
+     */
+    private final class EventLoop {
+        final LatencyHistogram latencies = new LatencyHistogram();
+        final Thread thread;
+        long answered;
+        long failed;
+        IOException error;
+
+        EventLoop(List<Long> firsts, long interval, long measureStart, long end) {
+            this.thread = new Thread(() -> {
+                try {
+                    loop(firsts, interval, measureStart, end);
+                } catch (IOException e) {
+                    error = e;
+                }
+            }, "http-load");
+            thread.setDaemon(true);
+        }
+
+        private void loop(List<Long> firsts, long interval, long measureStart, long end) throws IOException {
+            try (Selector selector = Selector.open()) {
+                List<LoadConnection> all = new ArrayList<>();
+                for (long first : firsts) {
+                    LoadConnection c = new LoadConnection(address, selector);
+                    c.next = first;
+                    all.add(c);
+                }
+                while (true) {
+                    long now = System.nanoTime();
+                    if (now >= end) {
+                        break;
+                    }
+                    long due = end;
+                    for (LoadConnection c : all) {
+                        if (c.busy) {
+                            continue;
+                        }
+                        if (c.next <= now) {
+                            try {
+                                c.send(request, interval > 0 ? c.next : now);
+                            } catch (IOException e) {
+                                if (now >= measureStart) {
+                                    answered++;
+                                    failed++;
+                                }
+                                c.next = now + Math.max(interval, 1_000_000L); // a refused connect: try again later
+                                due = Math.min(due, c.next);
+                            }
+                        } else {
+                            due = Math.min(due, c.next);
+                        }
+                    }
+                    long wait = due - System.nanoTime();
+                    if (wait >= 1_000_000L) {
+                        selector.select(wait / 1_000_000L);
+                    } else {
+                        if (wait > 0) {
+                            LockSupport.parkNanos(wait);
+                        }
+                        selector.selectNow();
+                    }
+                    for (SelectionKey key : selector.selectedKeys()) {
+                        LoadConnection c = (LoadConnection) key.attachment();
+                        int status;
+                        try {
+                            status = key.isValid() && key.isReadable() ? c.read() : 0;
+                        } catch (IOException e) {
+                            status = -1;
+                        }
+                        if (status == 0) {
+                            continue;
+                        }
+                        long done = System.nanoTime();
+                        if (done >= measureStart && done < end) {
+                            answered++;
+                            latencies.record(done - c.sentAt);
+                            if (status != 200) {
+                                failed++;
+                            }
+                        }
+                        c.next = interval > 0 ? c.next + interval : done;
+                    }
+                    selector.selectedKeys().clear();
+                }
+                all.forEach(LoadConnection::close);
+            }
+        }
     }
 }
