@@ -152,7 +152,7 @@ final class HttpLoad {
         for (EventLoop l : all) {
             l.thread.join();
             if (l.error != null) {
-                throw new IllegalStateException("the load generator's selector failed", l.error);
+                throw new IllegalStateException("a load generator loop failed: " + l.error, l.error);
             }
             l.latencies.addTo(latencies);
             answered += l.answered;
@@ -174,14 +174,14 @@ final class HttpLoad {
         final Thread thread;
         long answered;
         long failed;
-        IOException error;
+        Exception error;
 
         EventLoop(List<Long> firsts, long interval, long measureStart, long end) {
             this.thread = new Thread(() -> {
                 try {
                     loop(firsts, interval, measureStart, end);
-                } catch (IOException e) {
-                    error = e;
+                } catch (IOException | RuntimeException e) {
+                    error = e; // reported by run(): a loop that died must not pass for one that counted nothing
                 }
             }, "http-load");
             thread.setDaemon(true);
