@@ -47,7 +47,7 @@ final class MlflowCsvRows {
         TensorSpec[] bound = InputBinding.bind(names, signature, "column");
         if (!signature.tabular()) {
             for (TensorSpec spec : bound) {
-                TensorSlices.checkCount(spec, 1, "CSV column " + InputErrors.quote(spec.name()), "one CSV value");
+                TensorSlices.checkCount(spec, 1, "CSV column " + InputErrors.quote(spec.name()), () -> "one CSV value");
             }
         }
         List<Map<String, Object>> rows = new ArrayList<>(n);
@@ -70,7 +70,7 @@ final class MlflowCsvRows {
     private static List<Map<String, Object>> slices(CsvTable table, TensorSpec spec) {
         int n = table.records().size() - 1;
         int width = table.records().get(0).length;
-        TensorSlices.checkCount(spec, width, "CSV body", width + " columns");
+        TensorSlices.checkCount(spec, width, "CSV body", () -> width + " columns");
         List<Map<String, Object>> rows = new ArrayList<>(n);
         for (int i = 1; i <= n; i++) {
             String[] record = table.records().get(i);

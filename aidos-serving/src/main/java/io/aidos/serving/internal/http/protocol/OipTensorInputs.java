@@ -4,7 +4,6 @@ import io.aidos.serving.internal.signature.ModelSignature;
 import io.aidos.serving.internal.signature.TensorSpec;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +28,11 @@ final class OipTensorInputs {
                         + (t.datatype() == OipDatatype.BYTES ? "; tensor models take numbers" : ""));
             }
             long[] shape = t.shape();
-            List<Long> slice = Arrays.stream(shape, 1, shape.length).boxed().toList();
-            TensorSlices.checkCount(bound[j], t.valuesPerRow(), t.field(), "shape " + t.shapeText());
+            List<Long> slice = new ArrayList<>(shape.length - 1);
+            for (int d = 1; d < shape.length; d++) {
+                slice.add(shape[d]);
+            }
+            TensorSlices.checkCount(bound[j], t.valuesPerRow(), t.field(), () -> "shape " + t.shapeText());
             sliceShapes.add(slice);
         }
         int n = tensors.get(0).rows();
@@ -43,11 +45,12 @@ final class OipTensorInputs {
             OipTensor t = tensors.get(j);
             TensorData data = t.data();
             int perRow = t.valuesPerRow();
+            String field = t.field();
             for (int r = 0; r < n; r++) {
                 double[] values = new double[perRow];
                 int base = r * perRow;
                 for (int k = 0; k < perRow; k++) {
-                    values[k] = TensorSlices.number(data.get(base + k), bound[j], t.field(), base + k);
+                    values[k] = TensorSlices.number(data.get(base + k), bound[j], field, base + k);
                 }
                 rows.get(r).put(bound[j].name(), TensorSlices.of(sliceShapes.get(j), values));
             }

@@ -6,6 +6,7 @@ import io.aidos.serving.internal.signature.TensorSpec;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * One row's slice of a tensor model's input, as the row holds it: a {@code double[]} when the slice has at most one
@@ -21,10 +22,10 @@ final class TensorSlices {
     }
 
     /** Rejects a slice whose value count differs from what {@code spec} declares per row (when it declares one). */
-    static void checkCount(TensorSpec spec, long perRow, String field, String given) {
+    static void checkCount(TensorSpec spec, long perRow, String field, Supplier<String> given) {
         long declared = spec.valuesPerRow();
         if (declared >= 0 && declared != perRow) {
-            throw InputErrors.of(field, "gives " + perRow + " values per row (" + given + ") but the model's input "
+            throw InputErrors.of(field, "gives " + perRow + " values per row (" + given.get() + ") but the model's input "
                     + InputErrors.quote(spec.name()) + " takes " + declared + " (shape " + spec.shape() + ")");
         }
     }
@@ -49,7 +50,7 @@ final class TensorSlices {
         }
         double[] values = new double[leaves];
         fill(node, shape, 0, values, 0, spec, field);
-        checkCount(spec, values.length, field, "shape " + shape);
+        checkCount(spec, values.length, field, () -> "shape " + shape);
         return of(shape, values);
     }
 

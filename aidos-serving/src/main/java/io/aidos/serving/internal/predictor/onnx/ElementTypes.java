@@ -47,6 +47,27 @@ final class ElementTypes {
         };
     }
 
+    /** The bytes one element of a feedable or numeric {@code type} takes in a tensor's buffer; 0 for strings. */
+    static int bytes(OnnxJavaType type) {
+        return switch (type) {
+            case DOUBLE, INT64 -> 8;
+            case FLOAT, INT32 -> 4;
+            case BOOL -> 1;
+            default -> 0;
+        };
+    }
+
+    /** The element type of an OIP {@code datatype} that a pinned output can hold, or null. */
+    static OnnxJavaType numeric(String datatype) {
+        return switch (datatype) {
+            case "FP32" -> OnnxJavaType.FLOAT;
+            case "FP64" -> OnnxJavaType.DOUBLE;
+            case "INT64" -> OnnxJavaType.INT64;
+            case "INT32" -> OnnxJavaType.INT32;
+            default -> null;
+        };
+    }
+
     /** Whether an output of {@code type} can be read as numbers (scores, a regression value). */
     static boolean floating(OnnxJavaType type) {
         return type == OnnxJavaType.FLOAT || type == OnnxJavaType.DOUBLE;

@@ -27,7 +27,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * array or list, a {@link io.aidos.serving.internal.signature.RowTensor}; strings for string inputs); a graph with a
  * single input also takes a row whose one key is any name. {@link #predictAll} stacks the rows into one tensor per
  * input and runs the graph once (in chunks of the batch size, when the graph fixes one, the last chunk padded with
- * copies of its last row). Thread-safe: ONNX Runtime runs a session from many threads, and {@link #close()} waits for
+ * copies of its last row). Runs of one row (or of the fixed batch) reuse their tensors where the graph allows
+ * ({@link PinnedRuns}). Thread-safe: ONNX Runtime runs a session from many threads, and {@link #close()} waits for
  * runs in flight.
  */
 public final class OnnxPredictor implements SignedPredictor {
@@ -38,6 +39,8 @@ public final class OnnxPredictor implements SignedPredictor {
     private final List<String> inputNames;
     /** The batch size the graph fixes (the smallest, if inputs differ), or -1 when it takes any. */
     private final int fixedBatch;
+    /** Reused tensors for runs of one row (or of the fixed batch), where the graph allows. */
+    private final PinnedRuns pinnedRuns;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private boolean closed;
 
@@ -49,6 +52,7 @@ public final class OnnxPredictor implements SignedPredictor {
         this.inputNames = graph.inputs().stream().map(GraphInput::name).toList();
         this.fixedBatch = (int) Math.min(Integer.MAX_VALUE, graph.inputs().stream().mapToLong(GraphInput::fixedBatch)
                 .filter(b -> b > 0).min().orElse(-1));
+        this.pinnedRuns = new PinnedRuns(env, graph, fixedBatch > 0 ? fixedBatch : 1);
     }
 
     @Override
@@ -105,24 +109,53 @@ public final class OnnxPredictor implements SignedPredictor {
     /** Runs rows [from, to), padded with copies of the last to the graph's fixed batch size if it has one. */
     private List<Prediction> run(List<Map<String, Object>> rows, int from, int to, boolean many) {
         int total = fixedBatch > 0 ? fixedBatch : to - from;
-        Map<String, OnnxTensor> tensors = new HashMap<>();
-        try {
-            for (GraphInput input : graph.inputs()) {
-                TensorStack stack = new TensorStack(input);
-                for (int r = from; r < from + total; r++) {
-                    int row = Math.min(r, to - 1);
-                    stack.add(input.name() + (many ? " in row " + row : ""), rows.get(row).get(input.name()));
-                }
-                tensors.put(input.name(), stack.build(env));
+        List<TensorStack> stacks = new ArrayList<>(graph.inputs().size());
+        for (GraphInput input : graph.inputs()) {
+            TensorStack stack = new TensorStack(input);
+            for (int r = from; r < from + total; r++) {
+                int row = Math.min(r, to - 1);
+                stack.add(input.name() + (many ? " in row " + row : ""), rows.get(row).get(input.name()));
             }
-            try (OrtSession.Result result = session.run(tensors, graph.requested())) {
-                return PredictionReader.read(result, graph, to - from);
+            stacks.add(stack);
+        }
+        try {
+            PinnedRun pinned = pinnedRuns.take(total);
+            if (pinned == null) {
+                return runWithNewTensors(stacks, total, to - from);
+            }
+            try {
+                pinned.fill(stacks);
+                try (OrtSession.Result ignored = session.run(pinned.inputs(), pinned.outputs())) {
+                    return PredictionReader.read(pinned::values, graph, to - from);
+                }
+            } finally {
+                pinnedRuns.give(pinned);
             }
         } catch (OrtException e) {
             throw new AiDosException("ONNX Runtime could not run model " + describe() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private List<Prediction> runWithNewTensors(List<TensorStack> stacks, int total, int rows) throws OrtException {
+        Map<String, OnnxTensor> tensors = new HashMap<>();
+        try {
+            for (TensorStack stack : stacks) {
+                tensors.put(stack.name(), stack.build(env));
+            }
+            try (OrtSession.Result result = session.run(tensors, graph.requested())) {
+                if (pinnedRuns.learning(total)) {
+                    pinnedRuns.learn(result);
+                }
+                return PredictionReader.read(result, graph, rows);
+            }
         } finally {
             tensors.values().forEach(OnnxTensor::close);
         }
+    }
+
+    /** Whether runs of one row (or of the fixed batch) reuse their tensors by now (see {@link PinnedRuns}). */
+    boolean reusesTensors() {
+        return pinnedRuns.on();
     }
 
     /** The row keyed by input name: a single-input graph's row may use any one key. */
@@ -170,6 +203,7 @@ public final class OnnxPredictor implements SignedPredictor {
         try {
             if (!closed) {
                 closed = true;
+                pinnedRuns.close();
                 session.close();
             }
         } catch (OrtException e) {

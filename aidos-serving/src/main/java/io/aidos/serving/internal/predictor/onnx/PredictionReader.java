@@ -28,11 +28,21 @@ final class PredictionReader {
     private PredictionReader() {
     }
 
+    /** Where a run's outputs are read from: its result, or the buffers its outputs were pinned to. */
+    interface Outputs {
+        Values values(String name) throws OrtException;
+    }
+
     /** The predictions of the first {@code rows} rows of {@code result} (later ones are padding). */
     static List<Prediction> read(OrtSession.Result result, GraphSignature graph, int rows) throws OrtException {
-        Values scores = graph.scores() == null ? null : values(result, graph.scores(), rows);
-        Values labels = graph.label() == null ? null : values(result, graph.label(), rows);
-        Values value = graph.value() == null ? null : values(result, graph.value(), rows);
+        return read(name -> values(result, name, rows), graph, rows);
+    }
+
+    /** The predictions of the first {@code rows} rows of {@code outputs} (later ones are padding). */
+    static List<Prediction> read(Outputs outputs, GraphSignature graph, int rows) throws OrtException {
+        Values scores = graph.scores() == null ? null : outputs.values(graph.scores());
+        Values labels = graph.label() == null ? null : outputs.values(graph.label());
+        Values value = graph.value() == null ? null : outputs.values(graph.value());
         List<Prediction> out = new ArrayList<>(rows);
         for (int i = 0; i < rows; i++) {
             if (scores != null && scores.perRow() > 1) {
@@ -67,7 +77,7 @@ final class PredictionReader {
     }
 
     /** One output's values, flat in row-major order, as numbers or (string tensors) as text. */
-    private record Values(int perRow, double[] numbers, String[] strings) {
+    record Values(int perRow, double[] numbers, String[] strings) {
         String label(int row) {
             if (strings != null) {
                 return strings[row * perRow];

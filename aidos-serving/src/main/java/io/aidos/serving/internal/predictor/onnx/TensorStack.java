@@ -90,6 +90,38 @@ final class TensorStack {
         };
     }
 
+    /** The input's name. */
+    String name() {
+        return input.name();
+    }
+
+    /** The shape of each row's slice (the dimensions after the batch); null before the first row. */
+    long[] slice() {
+        return slice;
+    }
+
+    /**
+     * Writes the stacked numbers into {@code buffer} from index 0, in native byte order, as the input's element type
+     * (one byte per BOOL): what {@link #build} would hold, for a tensor that is backed by {@code buffer}.
+     */
+    void writeTo(ByteBuffer buffer) {
+        int at = 0;
+        for (double[] row : numbers) {
+            for (double v : row) {
+                switch (input.type()) {
+                    case FLOAT -> buffer.putFloat(at, (float) v);
+                    case DOUBLE -> buffer.putDouble(at, v);
+                    case INT64 -> buffer.putLong(at, (long) v);
+                    case INT32 -> buffer.putInt(at, (int) v);
+                    case BOOL -> buffer.put(at, (byte) (v != 0 ? 1 : 0));
+                    default -> throw new IllegalStateException("input " + input.name() + " of element type "
+                            + input.type() + " cannot be written into a buffer");
+                }
+                at += ElementTypes.bytes(input.type());
+            }
+        }
+    }
+
     /** Integer inputs take whole numbers in their type's range. */
     private void check(String field, double[] values) {
         double min;
