@@ -121,9 +121,7 @@ final class PinnedRun implements AutoCloseable {
     }
 
     private static Buffer buffer(OrtEnvironment env, OnnxJavaType type, int rows, long[] slice) throws OrtException {
-        long[] shape = new long[slice.length + 1];
-        shape[0] = rows;
-        System.arraycopy(slice, 0, shape, 1, slice.length);
+        long[] shape = RowShapes.withBatch(rows, slice);
         int perRow = (int) elements(slice);
         ByteBuffer bytes = ByteBuffer.allocateDirect(rows * perRow * ElementTypes.bytes(type))
                 .order(ByteOrder.nativeOrder());

@@ -84,7 +84,7 @@ final class PinnedRuns implements AutoCloseable {
     void learn(OrtSession.Result result) {
         for (Map.Entry<String, PinnedRun.OutputSlot> o : outputs.entrySet()) {
             OnnxValue value = result.get(o.getKey()).orElse(null);
-            long[] expected = shape(o.getValue().slice());
+            long[] expected = RowShapes.withBatch(rows, o.getValue().slice());
             if (!(value instanceof OnnxTensor t) || t.getInfo().type != o.getValue().type()
                     || !Arrays.equals(t.getInfo().getShape(), expected)) {
                 LOG.debug("output {} is not of shape {}: runs create their own tensors", o.getKey(),
@@ -94,13 +94,6 @@ final class PinnedRuns implements AutoCloseable {
             }
         }
         state = State.ON;
-    }
-
-    private long[] shape(long[] slice) {
-        long[] shape = new long[slice.length + 1];
-        shape[0] = rows;
-        System.arraycopy(slice, 0, shape, 1, slice.length);
-        return shape;
     }
 
     /** The requested outputs' slots when the graph qualifies, else null. */

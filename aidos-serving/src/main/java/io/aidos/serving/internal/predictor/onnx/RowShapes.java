@@ -12,6 +12,14 @@ final class RowShapes {
     private RowShapes() {
     }
 
+    /** A tensor's shape: {@code rows}, then the dimensions of one row's {@code slice}. */
+    static long[] withBatch(long rows, long[] slice) {
+        long[] shape = new long[slice.length + 1];
+        shape[0] = rows;
+        System.arraycopy(slice, 0, shape, 1, slice.length);
+        return shape;
+    }
+
     /**
      * The slice shape of {@code value} ({@code length} values) for {@code input}, or an
      * {@link InvalidInputException} naming {@code field} (the input, and the row where there are several).

@@ -57,9 +57,7 @@ final class TensorStack {
     /** The stacked tensor; the caller closes it. */
     OnnxTensor build(OrtEnvironment env) throws OrtException {
         int rows = input.type() == OnnxJavaType.STRING ? strings.size() : numbers.size();
-        long[] shape = new long[slice.length + 1];
-        shape[0] = rows;
-        System.arraycopy(slice, 0, shape, 1, slice.length);
+        long[] shape = RowShapes.withBatch(rows, slice);
         if (input.type() == OnnxJavaType.STRING) {
             return OnnxTensor.createTensor(env, strings.stream().flatMap(Arrays::stream).toArray(String[]::new),
                     shape);
