@@ -1,5 +1,6 @@
 package io.aidos.benchmarks;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,9 +20,14 @@ final class HttpCeiling implements AutoCloseable {
         this.serving = serving;
     }
 
+    /** The bare endpoint, for other loads against the same server. */
+    URI uri() {
+        return javalin.uri();
+    }
+
     /** Measures the ceiling (again) and returns this measurement. */
     LoadResult measure() throws Exception {
-        LoadResult r = serving.load(javalin.uri(), ServingBenchmark.OIP_ROW).closedLoop(ServingBenchmark.CONNECTIONS);
+        LoadResult r = serving.load(uri(), ServingBenchmark.OIP_ROW).closedLoop(ServingBenchmark.CONNECTIONS);
         measured.add(r);
         return r;
     }

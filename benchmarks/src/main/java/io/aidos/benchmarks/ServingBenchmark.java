@@ -93,7 +93,7 @@ final class ServingBenchmark {
                         + "connections", "-", bare.summary(), "-", "measured again after each row read against it: "
                         + ceiling.history() + " req/s; " + bare.notes("req/s", "%,.0f")});
                 rows.add(openLoop(aidos, peak.perSecond() / 2));
-                rows.add(bareOpenLoop(peak.perSecond() / 2));
+                rows.add(bareOpenLoop(peak.perSecond() / 2, ceiling));
                 rows.addAll(new BatchingBenchmark(this).run(aidos));
             }
         }
@@ -146,13 +146,11 @@ final class ServingBenchmark {
     }
 
     /** Bare Javalin on the serving pool at the same rate: the latency the HTTP stack and generator give alone. */
-    private String[] bareOpenLoop(double rate) throws Exception {
-        try (BareJavalin javalin = BareJavalin.start(true)) {
-            LoadResult r = load(javalin.uri(), OIP_ROW).openLoop(CONNECTIONS, rate);
-            return new String[] {String.format(Locale.ROOT, "open loop at %,.0f req/s, bare Javalin on the serving "
-                    + "pool", rate), "-", r.latencies(), "-", String.format(Locale.ROOT, "the HTTP ceiling's tail at "
-                    + "the same rate; %,.0f/s answered; ", r.perSecond()) + r.notes("ms p99", "%.2f")};
-        }
+    private String[] bareOpenLoop(double rate, HttpCeiling ceiling) throws Exception {
+        LoadResult r = load(ceiling.uri(), OIP_ROW).openLoop(CONNECTIONS, rate);
+        return new String[] {String.format(Locale.ROOT, "open loop at %,.0f req/s, bare Javalin on the serving pool",
+                rate), "-", r.latencies(), "-", String.format(Locale.ROOT, "the HTTP ceiling's tail at the same rate; "
+                + "%,.0f/s answered; ", r.perSecond()) + r.notes("ms p99", "%.2f")};
     }
 
     HttpLoad load(URI uri, String body) throws Exception {
