@@ -85,23 +85,23 @@ final class ServingBenchmark {
             // Served from a store opened without training workers: idle workers poll the job queue (several % of a
             // core).
             try (AiDos aidos = open(store, 0)) {
-                LoadResult peak = serve(aidos, "iris", "Tribuo logistic", IRIS_ROW, OIP_ROW, SPLIT_ROW, ceiling, rows);
+                serve(aidos, "iris", "Tribuo logistic", IRIS_ROW, OIP_ROW, SPLIT_ROW, ceiling, rows);
                 serve(aidos, "iris-onnx", "ONNX", Map.of("input", new float[] {0.1f, -0.3f, 1.2f, 0.4f}), ONNX_OIP,
                         ONNX_MLFLOW, ceiling, rows);
                 rows.set(ceilingRow, new String[] {"HTTP ceiling: bare Javalin 7 with the serving server's Jetty "
                         + "settings (" + ServingSettings.defaultHttpThreads() + " threads), POST -> fixed JSON, 10 "
                         + "connections", "-", bare.summary(), "-", "measured again after each row read against it: "
                         + ceiling.history() + " req/s; " + bare.notes("req/s", "%,.0f")});
-                rows.add(openLoop(aidos, peak.perSecond() / 2));
-                rows.add(bareOpenLoop(peak.perSecond() / 2, ceiling));
+                double rate = openLoop(aidos, rows);
+                rows.add(bareOpenLoop(rate, ceiling));
                 rows.addAll(new BatchingBenchmark(this).run(aidos));
             }
         }
         return rows;
     }
 
-    /** Deploys {@code model} version 1 and adds its in-process row and one row per protocol; the MLflow result. */
-    private LoadResult serve(AiDos aidos, String model, String label, Map<String, ?> row, String oipBody,
+    /** Deploys {@code model} version 1 and adds its in-process row and one row per protocol. */
+    private void serve(AiDos aidos, String model, String label, Map<String, ?> row, String oipBody,
                              String mlflowBody, HttpCeiling ceiling, List<String[]> rows) throws Exception {
         Deployment d = aidos.deployer().deploy(model).model(model, "1").start();
         try (Predictor p = aidos.models().load(model, "1")) {
@@ -118,7 +118,6 @@ final class ServingBenchmark {
                     mlflowBody).closedLoop(CONNECTIONS));
             rows.add(httpRow("/invocations (" + (mlflowBody.startsWith("{\"dataframe_split") ? "dataframe_split"
                     : "inputs") + "), " + label + ", one row", mlflow));
-            return mlflow.row();
         } finally {
             d.stop();
         }
@@ -132,14 +131,22 @@ final class ServingBenchmark {
                 "targets >= 70% of Javalin, >= 10x MLflow; " + r.notes("req/s", "%,.0f")};
     }
 
-    private String[] openLoop(AiDos aidos, double rate) throws Exception {
+    /**
+     * Adds the open-loop row at half the {@code /invocations} peak, measured again just before (the VM's speed drifts
+     * between rows); the rate.
+     */
+    private double openLoop(AiDos aidos, List<String[]> rows) throws Exception {
         Deployment d = aidos.deployer().deploy("iris").model("iris", "1").start();
         try {
-            LoadResult r = load(d.endpoint().resolve("invocations"), SPLIT_ROW).openLoop(CONNECTIONS, rate);
-            return new String[] {String.format(Locale.ROOT, "open loop at %,.0f req/s (half the /invocations peak),"
-                    + " Tribuo logistic", rate), r.latencies(), "-", "-", String.format(Locale.ROOT,
-                    "target p99 < 5 ms; latency from the scheduled send; %,.0f/s answered; ", r.perSecond())
-                    + r.notes("ms p99", "%.2f")};
+            URI invocations = d.endpoint().resolve("invocations");
+            LoadResult peak = load(invocations, SPLIT_ROW).closedLoop(CONNECTIONS);
+            double rate = peak.perSecond() / 2;
+            LoadResult r = load(invocations, SPLIT_ROW).openLoop(CONNECTIONS, rate);
+            rows.add(new String[] {String.format(Locale.ROOT, "open loop at %,.0f req/s (half the /invocations peak"
+                    + " of %,.0f req/s measured just before), Tribuo logistic", rate, peak.perSecond()),
+                    r.latencies(), "-", "-", String.format(Locale.ROOT, "target p99 < 5 ms; latency from the "
+                    + "scheduled send; %,.0f/s answered; ", r.perSecond()) + r.notes("ms p99", "%.2f")});
+            return rate;
         } finally {
             d.stop();
         }
