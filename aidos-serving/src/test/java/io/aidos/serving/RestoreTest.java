@@ -1,13 +1,22 @@
 package io.aidos.serving;
 
 import io.aidos.api.AiDos;
+import io.aidos.api.Autoscaling;
+import io.aidos.api.Batching;
 import io.aidos.api.Deployment;
+import io.aidos.api.DeploymentSpec;
+import io.aidos.api.RollbackPolicy;
 import io.aidos.api.Variant;
 import io.aidos.api.VariantRole;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -50,6 +59,44 @@ class RestoreTest {
         try (AiDos aidos = ServingFixture.open(store)) {
             assertThat(aidos.deployer().get("kept").variants()).extracting(Variant::id)
                     .isEqualTo(List.of("iris:2", "iris:3"));
+        }
+    }
+
+    @Test
+    void limitsUnderAMillisecondComeBackAsTheyWereSet() {
+        Path store = temp.resolve("store");
+        ServingFixture.trainIris(store);
+        DeploymentSpec spec;
+        try (AiDos aidos = ServingFixture.open(store)) {
+            spec = aidos.deployer().deploy("fine").model("iris", "1")
+                    .autoscaling(new Autoscaling(1, 3, 2, Duration.ofNanos(1_500_000), Duration.ofNanos(700_000),
+                            Duration.ofNanos(250_000)))
+                    .batching(8, Duration.ofNanos(1_500))
+                    .autoRollback(new RollbackPolicy(0.1, Duration.ofNanos(400_000), 7, Duration.ofNanos(2_500_000)))
+                    .start().spec();
+        }
+        try (AiDos aidos = ServingFixture.open(store)) {
+            assertThat(aidos.deployer().get("fine").spec()).isEqualTo(spec);
+        }
+    }
+
+    @Test
+    void aRowThatCannotBeReadDoesNotKeepTheOthersFromStarting() throws SQLException {
+        Path store = temp.resolve("store");
+        ServingFixture.trainIris(store);
+        try (AiDos aidos = ServingFixture.open(store)) {
+            aidos.deployer().deploy("broken").model("iris", "1").start();
+            aidos.deployer().deploy("whole").model("iris", "1").start();
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:h2:" + store.resolve("aidos")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"); Statement st = c.createStatement()) {
+            assertThat(st.executeUpdate("UPDATE deployments SET spec = '{\"name\": \"broken\"}'"
+                    + " WHERE name = 'broken'")).isEqualTo(1);
+        }
+        try (AiDos aidos = ServingFixture.open(store)) {
+            assertThat(aidos.deployer().list()).extracting(Deployment::name).containsExactly("whole");
+            assertThat(aidos.deployer().get("whole").predict(ServingFixture.irisRows(aidos).get(0)).label())
+                    .isEqualTo("setosa");
         }
     }
 }

@@ -13,13 +13,21 @@ import io.aidos.api.RollbackPolicy;
 import io.aidos.api.VariantRole;
 import io.aidos.core.internal.store.Database;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
-/** The {@code deployments} table of one organization: specs and traffic plans as JSON, rewritten on every change. */
+/**
+ * The {@code deployments} table of one organization: specs and traffic plans as JSON, rewritten on every change.
+ * Durations are kept in nanoseconds, so a sub-millisecond limit comes back as it was set.
+ */
 final class DeploymentStore {
+    private static final Logger LOG = LoggerFactory.getLogger(DeploymentStore.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Database db;
@@ -53,11 +61,21 @@ final class DeploymentStore {
                 DeploymentStatus.STOPPED.name(), System.currentTimeMillis(), orgId, name);
     }
 
-    /** The deployments to start again: those RUNNING when their deployer last closed. */
+    /**
+     * The deployments to start again: those RUNNING when their deployer last closed. A row that cannot be read is
+     * logged and left in the table, so the others still start and the row is there to mend.
+     */
     List<StoredDeployment> running() {
-        return db.query("list deployments", "SELECT spec, plan, last_event FROM deployments WHERE org_id = ? AND"
-                + " status = ? ORDER BY name", rs -> read(rs.getString(1), rs.getString(2), rs.getString(3)), orgId,
-                DeploymentStatus.RUNNING.name());
+        List<StoredDeployment> readable = db.query("list deployments", "SELECT name, spec, plan, last_event FROM"
+                + " deployments WHERE org_id = ? AND status = ? ORDER BY name", rs -> {
+                    try {
+                        return read(rs.getString(2), rs.getString(3), rs.getString(4));
+                    } catch (AiDosException e) {
+                        LOG.warn("deployment {} could not be restarted: {}", rs.getString(1), e.getMessage());
+                        return null;
+                    }
+                }, orgId, DeploymentStatus.RUNNING.name());
+        return readable.stream().filter(Objects::nonNull).toList();
     }
 
     static String specJson(DeploymentSpec s) {
@@ -66,13 +84,13 @@ final class DeploymentStore {
                 .put("maxConcurrency", s.maxConcurrency()).put("queueCapacity", s.queueCapacity());
         Autoscaling a = s.autoscaling();
         n.putObject("autoscaling").put("min", a.min()).put("max", a.max()).put("target", a.targetConcurrency())
-                .put("stableMillis", a.stableWindow().toMillis()).put("panicMillis", a.panicWindow().toMillis())
-                .put("scaleDownDelayMillis", a.scaleDownDelay().toMillis());
+                .put("stableNanos", a.stableWindow().toNanos()).put("panicNanos", a.panicWindow().toNanos())
+                .put("scaleDownDelayNanos", a.scaleDownDelay().toNanos());
         n.putObject("batching").put("maxBatchSize", s.batching().maxBatchSize())
-                .put("maxDelayMicros", s.batching().maxDelay().toNanos() / 1000);
+                .put("maxDelayNanos", s.batching().maxDelay().toNanos());
         RollbackPolicy r = s.rollback();
-        n.putObject("rollback").put("maxErrorRate", r.maxErrorRate()).put("maxP99Millis", r.maxP99().toMillis())
-                .put("minRequests", r.minRequests()).put("windowMillis", r.window().toMillis());
+        n.putObject("rollback").put("maxErrorRate", r.maxErrorRate()).put("maxP99Nanos", r.maxP99().toNanos())
+                .put("minRequests", r.minRequests()).put("windowNanos", r.window().toNanos());
         return n.toString();
     }
 
@@ -92,15 +110,12 @@ final class DeploymentStore {
             JsonNode s = JSON.readTree(specJson);
             JsonNode a = s.get("autoscaling");
             Autoscaling scaling = new Autoscaling(a.get("min").asInt(), a.get("max").asInt(), a.get("target").asInt(),
-                    Duration.ofMillis(a.get("stableMillis").asLong()), Duration.ofMillis(a.get("panicMillis").asLong()),
-                    Duration.ofMillis(a.get("scaleDownDelayMillis").asLong()));
+                    duration(a, "stable"), duration(a, "panic"), duration(a, "scaleDownDelay"));
             JsonNode b = s.get("batching");
-            Batching batching = new Batching(b.get("maxBatchSize").asInt(),
-                    Duration.ofNanos(b.get("maxDelayMicros").asLong() * 1000));
+            Batching batching = new Batching(b.get("maxBatchSize").asInt(), duration(b, "maxDelay"));
             JsonNode r = s.get("rollback");
-            RollbackPolicy rollback = new RollbackPolicy(r.get("maxErrorRate").asDouble(),
-                    Duration.ofMillis(r.get("maxP99Millis").asLong()), r.get("minRequests").asInt(),
-                    Duration.ofMillis(r.get("windowMillis").asLong()));
+            RollbackPolicy rollback = new RollbackPolicy(r.get("maxErrorRate").asDouble(), duration(r, "maxP99"),
+                    r.get("minRequests").asInt(), duration(r, "window"));
             DeploymentSpec spec = new DeploymentSpec(s.get("name").asText(), s.get("model").asText(),
                     s.get("version").asText(), s.get("replicas").asInt(), scaling, s.get("maxConcurrency").asInt(),
                     s.get("queueCapacity").asInt(), batching, rollback);
@@ -113,5 +128,16 @@ final class DeploymentStore {
         } catch (IOException | RuntimeException e) {
             throw new AiDosException("a stored deployment could not be read: " + e.getMessage(), e);
         }
+    }
+
+    /** {@code <key>Nanos}, or the {@code Micros}/{@code Millis} key that rows written before 2026-12-06 have. */
+    private static Duration duration(JsonNode parent, String key) {
+        if (parent.has(key + "Nanos")) {
+            return Duration.ofNanos(parent.get(key + "Nanos").asLong());
+        }
+        if (parent.has(key + "Micros")) {
+            return Duration.ofNanos(parent.get(key + "Micros").asLong() * 1000);
+        }
+        return Duration.ofMillis(parent.get(key + "Millis").asLong());
     }
 }
