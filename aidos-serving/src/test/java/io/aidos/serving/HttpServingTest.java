@@ -108,10 +108,16 @@ class HttpServingTest {
     @Test
     void badRequestsGetA4xxNamingTheProblemAndTheServerStaysHealthy() throws Exception {
         String path = "/v2/models/iris-http/infer";
-        assertBad(post(path, "{\"inputs\":[" + tensor("Sepal.Length", "[5.1,6.7,1.0]") + "]}", "application/json"),
-                400, "Sepal.Length");
-        assertBad(post(path, "{\"inputs\":[{\"name\":\"Sepal.Length\",\"shape\":[1],\"datatype\":\"BYTES\","
-                + "\"data\":[\"tall\"]}]}", "application/json"), 400, "Sepal.Length");
+        String others = "," + tensor("Sepal.Width", "[3.5,3.0]") + "," + tensor("Petal.Length", "[1.4,5.2]") + ","
+                + tensor("Petal.Width", "[0.2,2.3]") + "]}";
+        assertBad(post(path, "{\"inputs\":[" + tensor("Sepal.Length", "[5.1,6.7,1.0]") + others, "application/json"),
+                400, "Sepal.Length", "shape");
+        assertBad(post(path, "{\"inputs\":[" + tensor("Sepal.Length", "[5.1,6.7]").replace("[2]", "[2,3]") + others,
+                "application/json"), 400, "Sepal.Length", "shape [2, 3]");
+        assertBad(post(path, "{\"inputs\":[{\"name\":\"Sepal.Length\",\"shape\":[2],\"datatype\":\"BYTES\","
+                + "\"data\":[\"tall\",\"short\"]}" + others, "application/json"), 400, "Sepal.Length", "BYTES", "FP64");
+        assertBad(post(path, "{\"inputs\":[{\"name\":\"Sepal.Length\",\"shape\":[2],\"datatype\":\"FP128\","
+                + "\"data\":[5.1,6.7]}" + others, "application/json"), 400, "FP128");
         assertBad(post(path, "{\"inputs\":[" + tensor("Sepal.Length", "[5.1]").replace("[2]", "[1]") + "]}",
                 "application/json"), 400, "Sepal.Width");
         assertBad(post(path, "{\"inputs\": [", "application/json"), 400, "malformed");
@@ -204,7 +210,7 @@ class HttpServingTest {
         }
     }
 
-    private static void assertBad(HttpResponse<String> r, int status, String mentions) throws IOException {
+    private static void assertBad(HttpResponse<String> r, int status, String... mentions) throws IOException {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
         assertThat(json(r).get("error").asText()).contains(mentions);
     }
