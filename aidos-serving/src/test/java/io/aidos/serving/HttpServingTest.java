@@ -106,6 +106,35 @@ class HttpServingTest {
     }
 
     @Test
+    void aVersionInThePathGoesToThatVersionWhileACanaryRuns() throws Exception {
+        Deployment canaried = aidos.deployer().deploy("iris-two").model("iris", "1").start();
+        try {
+            canaried.canary("iris", "2", 50);
+            assertThat(json(get("/v2/models/iris-two")).get("versions").toString()).isEqualTo("[\"1\",\"2\"]");
+            assertThat(json(get("/v2/models/iris-two/versions/2")).get("versions").toString()).isEqualTo("[\"2\"]");
+            assertThat(json(get("/v2/models/iris-two/versions/2/ready")).get("ready").asBoolean()).isTrue();
+            assertBad(get("/v2/models/iris-two/versions/3/ready"), 404, "iris-two/3");
+            assertBad(post("/v2/models/iris-two/versions/3/infer", "{}", "application/json"), 404, "iris-two/3");
+            String body = "{\"inputs\":[{\"name\":\"input\",\"shape\":[1,4],\"datatype\":\"FP64\","
+                    + "\"data\":[6.7,3.0,5.2,2.3]}]}";
+            java.util.Set<String> unpinned = new java.util.HashSet<>();
+            for (int i = 0; i < 40; i++) {
+                for (String v : List.of("1", "2")) {
+                    JsonNode answer = json(post("/v2/models/iris-two/versions/" + v + "/infer", body,
+                            "application/json"));
+                    assertThat(answer.get("model_version").asText()).as(answer.toString()).isEqualTo(v);
+                }
+                unpinned.add(json(post("/v2/models/iris-two/infer", body, "application/json"))
+                        .get("model_version").asText());
+            }
+            // 40 routed requests at 50 %: both versions answer (each misses all 40 with probability 2^-40).
+            assertThat(unpinned).containsExactlyInAnyOrder("1", "2");
+        } finally {
+            canaried.stop();
+        }
+    }
+
+    @Test
     void badRequestsGetA4xxNamingTheProblemAndTheServerStaysHealthy() throws Exception {
         String path = "/v2/models/iris-http/infer";
         String others = "," + tensor("Sepal.Width", "[3.5,3.0]") + "," + tensor("Petal.Length", "[1.4,5.2]") + ","

@@ -56,9 +56,11 @@ final class OipRoutes {
         Responses.json(ctx, 200, OipCodec.modelMetadata(d.name(), versions, platform(signature), signature));
     }
 
+    /** 404 for a version the deployment does not serve, as for its metadata; 503 while a replica is missing. */
     private void ready(Context ctx, Integer version) {
         LocalDeployment d = deployer.deployment(ctx.pathParam("name"));
-        boolean ready = d.ready() && (version == null || d.servingVersions().contains(version));
+        d.signature(version);
+        boolean ready = d.ready();
         Responses.json(ctx, ready ? 200 : 503, ("{\"name\":\"" + d.name() + "\",\"ready\":" + ready + "}")
                 .getBytes(StandardCharsets.UTF_8));
     }
