@@ -42,6 +42,17 @@ class RolloutTest extends IrisStoreTest {
             assertThat(toCanary).isBetween(305L, 495L);
             assertThat(d.stats().variants().get("iris:2").requests()).isEqualTo(toCanary);
             assertThat(d.stats().requests()).isEqualTo(n);
+            var stats = d.stats();
+            for (String id : List.of("iris:1", "iris:2")) {
+                var v = stats.variants().get(id);
+                assertThat(v.p50()).as(id).isPositive().isLessThanOrEqualTo(v.p95());
+                assertThat(v.p95()).as(id).isLessThanOrEqualTo(v.p99());
+            }
+            // The total is the two variants' latencies merged: each of its percentiles lies between theirs.
+            var one = stats.variants().get("iris:1");
+            var two = stats.variants().get("iris:2");
+            assertThat(stats.total().p95()).isBetween(min(one.p95(), two.p95()), max(one.p95(), two.p95()));
+            assertThat(stats.total().p99()).isBetween(min(one.p99(), two.p99()), max(one.p99(), two.p99()));
 
             d.promote();
             assertThat(d.variants()).singleElement().satisfies(v -> {
@@ -169,5 +180,13 @@ class RolloutTest extends IrisStoreTest {
         } finally {
             d.stop();
         }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 }
