@@ -21,7 +21,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -121,6 +127,50 @@ class TensorModelServingTest {
                         within(1e-6));
             }
         } finally {
+            d.stop();
+        }
+    }
+
+    @Test
+    void aDjlTrainedMlpAnswersBatchedRequestsLikeItsPredictor() throws Exception {
+        aidos.trainer().dataset("iris").target("Species").task(Task.CLASSIFICATION).algorithm("mlp")
+                .param("epochs", 5).param("batch_size", 16).registerAs("iris-mlp").submit().await(Duration.ofMinutes(5));
+        List<Map<String, Object>> rows = ServingFixture.irisRows(aidos);
+        List<Prediction> expected = new ArrayList<>();
+        try (var direct = aidos.models().load("iris-mlp", "1")) {
+            rows.forEach(row -> expected.add(direct.predict(row)));
+        }
+        Deployment d = aidos.deployer().deploy("iris-mlp").model("iris-mlp", "1").maxConcurrency(2)
+                .batching(16, Duration.ofMillis(5)).start();
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int c = 0; c < 8; c++) {
+                int offset = c * 19;
+                done.add(clients.submit(() -> {
+                    for (int i = 0; i < rows.size(); i++) {
+                        int at = (offset + i) % rows.size();
+                        ServingHttp.Answer a = ServingHttp.infer(d, rows.get(at), null);
+                        assertThat(a.status()).as(a.body()).isEqualTo(200);
+                        assertThat(a.label()).as("row %d", at).isEqualTo(expected.get(at).label());
+                        JsonNode body = JSON.readTree(a.body());
+                        JsonNode labels = output(body, "scores").get("parameters").get("labels");
+                        JsonNode scores = output(body, "scores").get("data");
+                        for (int k = 0; k < labels.size(); k++) {
+                            assertThat(scores.get(k).asDouble()).as("row %d", at)
+                                    .isCloseTo(expected.get(at).scores().get(labels.get(k).asText()), within(1e-5));
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get(2, TimeUnit.MINUTES);
+            }
+            assertThat(d.stats().requests()).isEqualTo(8L * rows.size());
+            assertThat(d.stats().errors()).isZero();
+        } finally {
+            clients.shutdownNow();
             d.stop();
         }
     }
