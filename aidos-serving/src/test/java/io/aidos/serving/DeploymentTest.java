@@ -87,6 +87,12 @@ class DeploymentTest extends IrisStoreTest {
                 .isInstanceOf(ModelNotFoundException.class);
         assertThatThrownBy(() -> aidos.deployer().deploy("x").autoscale(3, 2))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("max");
+        // The docs' opening draft: two replicas to start, scaled between 1 and 8 on the default target.
+        var spec = aidos.deployer().deploy("iris-prod").model("iris", "1").replicas(2).autoscale(1, 8).spec();
+        assertThat(spec.replicas()).isEqualTo(2);
+        assertThat(spec.autoscaling()).isEqualTo(io.aidos.api.Autoscaling.between(1, 8));
+        assertThat(aidos.deployer().deploy("x").model("iris", "1").autoscale(2, 4, 7).spec().autoscaling()
+                .targetConcurrency()).isEqualTo(7);
         Deployment d = aidos.deployer().deploy("twice").model("iris", "1").start();
         try {
             assertThatThrownBy(() -> aidos.deployer().deploy("twice").model("iris", "2").start())

@@ -24,7 +24,9 @@ class DemoTest {
                 .contains("[job] attempt 1/3: logistic-regression on iris v1")
                 .contains("[job] done: accuracy=").contains("FINISHED").contains("metric accuracy")
                 .contains("artifact model/model.tribuo").contains("Registered model 'iris' version 1")
-                .contains("Prediction for").contains("virginica");
+                .contains("Prediction for").contains("virginica")
+                .contains("Deployed 'iris-prod'").contains("/deployments/iris-prod/invocations -> 200")
+                .contains("{\"predictions\":[\"virginica\"]}");
         String second = capture(uri);
         assertThat(second).contains("Dataset iris v2").contains("Registered model 'iris' version 2");
         try (AiDos aidos = AiDos.open(uri)) {
