@@ -177,6 +177,26 @@ class RolloutTest extends IrisStoreTest {
             assertThat(d.variants()).extracting(Variant::role).containsExactly(VariantRole.PRIMARY, VariantRole.SHADOW);
             d.shadow("iris", "3", 0);
             assertThat(d.variants()).extracting(Variant::role).containsExactly(VariantRole.PRIMARY);
+
+            // A share: a quarter of the requests is mirrored.
+            d.shadow("iris", "2", 25);
+            int n = 1000;
+            for (int i = 0; i < n; i++) {
+                assertThat(ServingHttp.infer(d, rows.get(i % rows.size()), null).version()).isEqualTo("1");
+            }
+            long[] last = {-1};
+            Await.until("the mirrored requests answered", Duration.ofSeconds(10), () -> {
+                java.util.concurrent.locks.LockSupport.parkNanos(200_000_000L);
+                var s = d.stats().variants().get("shadow:iris:2");
+                long seen = s.requests() + s.rejected();
+                boolean settled = seen == last[0] && s.inFlight() == 0;
+                last[0] = seen;
+                return settled;
+            });
+            // Binomial(1000, 0.25): mean 250, sd 13.7; +-5 sd.
+            assertThat(last[0]).isBetween(182L, 318L);
+            assertThat(d.stats().variants().get("shadow:iris:2").errors()).isZero();
+            assertThat(d.stats().requests()).isEqualTo(300 + n);
         } finally {
             d.stop();
         }
