@@ -25,6 +25,8 @@ final class BatchingBenchmark {
     static final String TORCH_THREADS = "ai.djl.pytorch.num_threads";
     static final int CONNECTIONS = 32;
     private static final int BATCH = 32;
+    /** A model that costs about a microsecond a row: the batched path's own cost. */
+    private static final String HAND_OFF_MODEL = "iris";
     private static final String UNBATCHED = "no batching (maxConcurrency 4)";
     private static final String UNBATCHED_AGAIN = UNBATCHED + ", again at the end";
 
@@ -36,9 +38,12 @@ final class BatchingBenchmark {
 
     List<String[]> run(AiDos aidos) throws Exception {
         List<String[]> rows = new ArrayList<>();
+        double handOff = inProcess(aidos, HAND_OFF_MODEL, BatchingBenchmark::batched);
+        rows.add(handOffCeiling(aidos, handOff));
+        rows.add(httpHandOffCeiling(aidos));
         String narrow = "2 x 64 ReLU";
         rows.add(modelAlone(aidos, ServingBenchmark.MLP, narrow));
-        rows.add(inProcess(aidos, ServingBenchmark.MLP, narrow));
+        rows.add(inProcess(aidos, ServingBenchmark.MLP, narrow, handOff));
         // Unbatched first and again at the end, once the JIT has compiled the request path: the better of the two is
         // the baseline every ratio is read against (the one that makes batching look smaller).
         Map<String, LoadResult> runs = new LinkedHashMap<>();
@@ -53,7 +58,7 @@ final class BatchingBenchmark {
         // A wider net, where a call's arithmetic, not PyTorch's per-call cost, is most of the work.
         String wide = "2 x " + ServingBenchmark.WIDE_UNITS + " ReLU";
         rows.add(modelAlone(aidos, ServingBenchmark.WIDE_MLP, wide));
-        rows.add(inProcess(aidos, ServingBenchmark.WIDE_MLP, wide));
+        rows.add(inProcess(aidos, ServingBenchmark.WIDE_MLP, wide, handOff));
         Map<String, LoadResult> wideRuns = new LinkedHashMap<>();
         wideRuns.put(UNBATCHED, measure(aidos, ServingBenchmark.WIDE_MLP, d -> d));
         wideRuns.put("batching(32, 2 ms)", measure(aidos, ServingBenchmark.WIDE_MLP, BatchingBenchmark::batched));
@@ -79,14 +84,48 @@ final class BatchingBenchmark {
         }
     }
 
-    private String[] inProcess(AiDos aidos, String model, String net) throws Exception {
+    /**
+     * The batched path with a model that costs about a microsecond (Tribuo logistic): what the hand-off between the
+     * callers' threads and the batcher's allows on this machine, whatever the model. Each batched request parks its
+     * caller and wakes it with the answer, so the notes give a park/unpark round trip between two threads too.
+     */
+    private String[] handOffCeiling(AiDos aidos, double batched) throws Exception {
+        double alone = inProcess(aidos, HAND_OFF_MODEL, d -> d);
+        return new String[] {"hand-off ceiling: in-process, 32 threads calling d.predict(row), Tribuo logistic (about "
+                + "1 us a row): batching(32, 2 ms) vs none", Table.perSecond(batched), Table.perSecond(alone)
+                + " without batching", String.format(Locale.ROOT, "%.2fx", batched / alone), String.format(Locale.ROOT,
+                "batching a model in-process cannot beat this rate; park/unpark round trip between two threads "
+                + "%.1f us", parkUnparkRoundTripMicros())};
+    }
+
+    /** The same over {@code /v2} infer: what the batched path over HTTP allows on this machine, whatever the model. */
+    private String[] httpHandOffCeiling(AiDos aidos) throws Exception {
+        LoadResult alone = measure(aidos, HAND_OFF_MODEL, d -> d);
+        LoadResult batched = measure(aidos, HAND_OFF_MODEL, BatchingBenchmark::batched);
+        return new String[] {"hand-off ceiling over HTTP: /v2 infer, Tribuo logistic (about 1 us a row), one row, "
+                + CONNECTIONS + " connections: batching(32, 2 ms) vs none", batched.summary(), alone.summary()
+                + " without batching", String.format(Locale.ROOT, "%.2fx", batched.perSecond() / alone.perSecond()),
+                "batching a model over HTTP cannot beat this rate; " + batched.notes("req/s", "%,.0f")};
+    }
+
+    private String[] inProcess(AiDos aidos, String model, String net, double handOff) throws Exception {
         double alone = inProcess(aidos, model, d -> d);
         double batched = inProcess(aidos, model, BatchingBenchmark::batched);
         return new String[] {"DJL " + model + " (" + net + ") in-process, 32 threads calling d.predict(row), PyTorch "
                 + "intra-op threads " + System.getProperty(TORCH_THREADS, "= cores") + ": batching(32, 2 ms) vs none",
                 Table.perSecond(batched), Table.perSecond(alone) + " without batching",
                 String.format(Locale.ROOT, "%.2fx", batched / alone),
-                "target >= 2x with batching; the batching itself, without HTTP"};
+                String.format(Locale.ROOT, "target >= 2x with batching; the batching itself, without HTTP; the hand-off "
+                        + "ceiling is %.2fx this unbatched rate", handOff / alone)};
+    }
+
+    /** Best of 3 rounds of two threads waking each other 100,000 times with LockSupport (a thread hand-off's cost). */
+    static double parkUnparkRoundTripMicros() throws InterruptedException {
+        double best = Double.MAX_VALUE;
+        for (int round = 0; round < 3; round++) {
+            best = Math.min(best, PingPong.roundTripMicros(100_000));
+        }
+        return best;
     }
 
     /** One row per run, each read against the unbatched run, or the better of the two when it was run again. */
