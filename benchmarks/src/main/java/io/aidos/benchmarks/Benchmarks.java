@@ -11,7 +11,8 @@ import java.util.List;
  * {@code mvn -q -DskipTests install && mvn -q -pl benchmarks exec:exec}. PostgreSQL rows need
  * 127.0.0.1:5432/test (or {@code -Daidos.bench.postgres=URL}); the CSV rows need ../shared/data/Fertility.csv.
  * Not a test: nothing here passes or fails, it measures. {@code -Daidos.bench.only=csv} (or {@code metrics},
- * {@code tribuo}, {@code djl}, {@code queue}, {@code remote}, {@code auth}, {@code serving}) runs one part only;
+ * {@code tribuo}, {@code djl}, {@code queue}, {@code remote}, {@code auth}, {@code serving}, or {@code batching}: the
+ * serving run's batching rows alone) runs one part only;
  * {@code -Daidos.bench.seconds=N} measures each serving round for N seconds (default 5). Serving run alone uses one
  * PyTorch intra-op thread ({@code ai.djl.pytorch.num_threads=1}, as docs/serving.md advises); in a full run PyTorch
  * has already started with its default (one thread per core), and the batching rows say which.
@@ -21,7 +22,7 @@ public final class Benchmarks {
         Path work = Files.createTempDirectory("aidos-bench");
         List<String[]> rows = new ArrayList<>();
         String only = System.getProperty("aidos.bench.only", "");
-        if (only.equals("serving") && System.getProperty(BatchingBenchmark.TORCH_THREADS) == null) {
+        if ((only.equals("serving") || only.equals("batching")) && System.getProperty(BatchingBenchmark.TORCH_THREADS) == null) {
             // Serving alone runs as docs/serving.md advises for DJL models on few cores; read when PyTorch starts.
             System.setProperty(BatchingBenchmark.TORCH_THREADS, "1");
         }
@@ -59,6 +60,10 @@ public final class Benchmarks {
         if (only.isEmpty() || only.equals("serving")) {
             Duration measure = Duration.ofSeconds(Long.getLong("aidos.bench.seconds", 5));
             rows.addAll(new ServingBenchmark(work, Duration.ofSeconds(3), measure).run());
+        }
+        if (only.equals("batching")) {
+            Duration measure = Duration.ofSeconds(Long.getLong("aidos.bench.seconds", 5));
+            rows.addAll(new ServingBenchmark(work, Duration.ofSeconds(3), measure).runBatching());
         }
         if (only.isEmpty() || only.equals("queue")) {
             rows.addAll(JobQueueThroughput.run());

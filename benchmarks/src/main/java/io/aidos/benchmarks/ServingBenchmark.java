@@ -75,13 +75,7 @@ final class ServingBenchmark {
             LoadResult bare = ceiling.measure();
             int ceilingRow = rows.size();
             rows.add(null); // filled in at the end, with every re-measurement of the ceiling
-            Path store = work.resolve("serving-store");
-            try (AiDos aidos = open(store, 1)) {
-                aidos.datasets().create("iris").fromCsv(csv).commit("iris");
-                registerOnnx(aidos, train(aidos, "logistic-regression", "iris", Map.of()));
-                train(aidos, "mlp", MLP, Map.of("epochs", 5, "batch_size", 16));
-                train(aidos, "mlp", WIDE_MLP, Map.of("epochs", 5, "batch_size", 16, "hidden_units", WIDE_UNITS));
-            }
+            Path store = trainModels(csv);
             // Served from a store opened without training workers: idle workers poll the job queue (several % of a
             // core).
             try (AiDos aidos = open(store, 0)) {
@@ -98,6 +92,31 @@ final class ServingBenchmark {
             }
         }
         return rows;
+    }
+
+    /** The batching rows alone ({@code -Daidos.bench.only=batching}): a few minutes instead of the whole serving run. */
+    List<String[]> runBatching() throws Exception {
+        Path csv = CsvImport.sharedData("iris.csv");
+        if (csv == null) {
+            System.err.println("../shared/data/iris.csv not found: skipping the batching rows");
+            return List.of();
+        }
+        Path store = trainModels(csv);
+        try (AiDos aidos = open(store, 0)) {
+            return new BatchingBenchmark(this).run(aidos);
+        }
+    }
+
+    /** A store with iris, its Tribuo logistic model ("iris"), that model's ONNX export and the two mlps. */
+    private Path trainModels(Path csv) throws Exception {
+        Path store = work.resolve("serving-store");
+        try (AiDos aidos = open(store, 1)) {
+            aidos.datasets().create("iris").fromCsv(csv).commit("iris");
+            registerOnnx(aidos, train(aidos, "logistic-regression", "iris", Map.of()));
+            train(aidos, "mlp", MLP, Map.of("epochs", 5, "batch_size", 16));
+            train(aidos, "mlp", WIDE_MLP, Map.of("epochs", 5, "batch_size", 16, "hidden_units", WIDE_UNITS));
+        }
+        return store;
     }
 
     /** Deploys {@code model} version 1 and adds its in-process row and one row per protocol. */
