@@ -120,7 +120,7 @@ final class BatchingBenchmark {
     }
 
     /** Best of 3 rounds of two threads waking each other 100,000 times with LockSupport (a thread hand-off's cost). */
-    static double parkUnparkRoundTripMicros() throws InterruptedException {
+    private static double parkUnparkRoundTripMicros() throws InterruptedException {
         double best = Double.MAX_VALUE;
         for (int round = 0; round < 3; round++) {
             best = Math.min(best, PingPong.roundTripMicros(100_000));

@@ -22,7 +22,8 @@ public final class Benchmarks {
         Path work = Files.createTempDirectory("aidos-bench");
         List<String[]> rows = new ArrayList<>();
         String only = System.getProperty("aidos.bench.only", "");
-        if ((only.equals("serving") || only.equals("batching")) && System.getProperty(BatchingBenchmark.TORCH_THREADS) == null) {
+        boolean servingAlone = only.equals("serving") || only.equals("batching");
+        if (servingAlone && System.getProperty(BatchingBenchmark.TORCH_THREADS) == null) {
             // Serving alone runs as docs/serving.md advises for DJL models on few cores; read when PyTorch starts.
             System.setProperty(BatchingBenchmark.TORCH_THREADS, "1");
         }
@@ -57,13 +58,10 @@ public final class Benchmarks {
         if (only.isEmpty() || only.equals("auth")) {
             rows.addAll(new AuthBenchmark(work).run());
         }
-        if (only.isEmpty() || only.equals("serving")) {
+        if (only.isEmpty() || servingAlone) {
             Duration measure = Duration.ofSeconds(Long.getLong("aidos.bench.seconds", 5));
-            rows.addAll(new ServingBenchmark(work, Duration.ofSeconds(3), measure).run());
-        }
-        if (only.equals("batching")) {
-            Duration measure = Duration.ofSeconds(Long.getLong("aidos.bench.seconds", 5));
-            rows.addAll(new ServingBenchmark(work, Duration.ofSeconds(3), measure).runBatching());
+            ServingBenchmark serving = new ServingBenchmark(work, Duration.ofSeconds(3), measure);
+            rows.addAll(only.equals("batching") ? serving.runBatching() : serving.run());
         }
         if (only.isEmpty() || only.equals("queue")) {
             rows.addAll(JobQueueThroughput.run());
