@@ -6,6 +6,7 @@ import io.aidos.api.Task;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What a served model takes and gives, for the protocols' metadata and request checks.
@@ -15,10 +16,57 @@ import java.util.List;
  * its graph inputs: a row is {@code Map<input name, Number | double[] | float[] | long[]>} holding that row's slice
  * (the shape after the batch dimension, flattened in row-major order).
  */
-public record ModelSignature(List<TensorSpec> inputs, List<TensorSpec> outputs, boolean tabular, Task task) {
-    public ModelSignature {
-        inputs = List.copyOf(inputs);
-        outputs = List.copyOf(outputs);
+public final class ModelSignature {
+    private final List<TensorSpec> inputs;
+    private final List<TensorSpec> outputs;
+    private final boolean tabular;
+    private final Task task;
+    private final RowLayout inputLayout;
+
+    public ModelSignature(List<TensorSpec> inputs, List<TensorSpec> outputs, boolean tabular, Task task) {
+        this.inputs = List.copyOf(inputs);
+        this.outputs = List.copyOf(outputs);
+        this.tabular = tabular;
+        this.task = task;
+        this.inputLayout = RowLayout.of(this.inputs);
+    }
+
+    public List<TensorSpec> inputs() {
+        return inputs;
+    }
+
+    public List<TensorSpec> outputs() {
+        return outputs;
+    }
+
+    public boolean tabular() {
+        return tabular;
+    }
+
+    public Task task() {
+        return task;
+    }
+
+    /** The inputs' names in order, for rows built by position (see {@link RowLayout}). */
+    public RowLayout inputLayout() {
+        return inputLayout;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ModelSignature s && tabular == s.tabular && task == s.task && inputs.equals(s.inputs)
+                && outputs.equals(s.outputs);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(inputs, outputs, tabular, task);
+    }
+
+    @Override
+    public String toString() {
+        return "ModelSignature[inputs=" + inputs + ", outputs=" + outputs + ", tabular=" + tabular + ", task=" + task
+                + "]";
     }
 
     /** The signature of {@code predictor}: its own if it has one, else one tensor per feature column. */

@@ -122,20 +122,31 @@ public final class FeatureEncoder {
     }
 
     public double[] encode(Row row) {
+        return encode(row::get).x();
+    }
+
+    /** A row's vector, and how many features it gave a non-null value. */
+    public record Encoded(double[] x, int given) {
+    }
+
+    /**
+     * Encodes features given by column name; numbers may come as numbers, booleans or numeric strings. The count of
+     * features given lets a caller see without a second pass over a wide row that it holds no other key.
+     */
+    public Encoded encode(Map<String, ?> row) {
         return encode(row::get);
     }
 
-    /** Encodes features given by column name; numbers may come as numbers, booleans or numeric strings. */
-    public double[] encode(Map<String, ?> row) {
-        return encode(row::get);
-    }
-
-    private double[] encode(Function<String, Object> valueOf) {
+    private Encoded encode(Function<String, Object> valueOf) {
         double[] x = new double[width];
         int at = 0;
+        int given = 0;
         for (int i = 0; i < features.size(); i++) {
             Feature f = features.get(i);
             Object v = valueOf.apply(f.column());
+            if (v != null) {
+                given++;
+            }
             if (f.numeric()) {
                 Double d = toDouble(f.column(), v);
                 x[at] = d == null || !Double.isFinite(d) ? 0 : (d - f.mean()) / f.scale();
@@ -147,7 +158,7 @@ public final class FeatureEncoder {
             }
             at += f.width();
         }
-        return x;
+        return new Encoded(x, given);
     }
 
     private static Double toDouble(String column, Object v) {

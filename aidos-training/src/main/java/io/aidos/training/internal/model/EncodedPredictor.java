@@ -7,6 +7,7 @@ import io.aidos.api.Prediction;
 import io.aidos.api.Predictor;
 import io.aidos.api.Task;
 import io.aidos.training.internal.algorithm.TrainedModel;
+import io.aidos.training.internal.data.FeatureEncoder;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,6 +22,7 @@ public final class EncodedPredictor implements Predictor {
     private final ModelDescriptor descriptor;
     private final TrainedModel model;
     private final Set<String> accepted = new HashSet<>();
+    private final String targetColumn;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     public EncodedPredictor(ModelVersion version, ModelDescriptor descriptor, TrainedModel model) {
@@ -28,8 +30,9 @@ public final class EncodedPredictor implements Predictor {
         this.descriptor = descriptor;
         this.model = model;
         descriptor.features().features().forEach(f -> accepted.add(f.column()));
-        if (descriptor.target() != null) {
-            accepted.add(descriptor.target().column()); // rows straight from the dataset carry it; it is ignored
+        this.targetColumn = descriptor.target() == null ? null : descriptor.target().column();
+        if (targetColumn != null) {
+            accepted.add(targetColumn); // rows straight from the dataset carry it; it is ignored
         }
     }
 
@@ -68,7 +71,7 @@ public final class EncodedPredictor implements Predictor {
         }
         double[][] x = new double[rows.size()][];
         for (int i = 0; i < x.length; i++) {
-            x[i] = descriptor.features().encode(checked(rows.get(i)));
+            x[i] = encoded(rows.get(i));
         }
         double[][] out = model.predict(x);
         List<Prediction> predictions = new ArrayList<>(out.length);
@@ -78,17 +81,26 @@ public final class EncodedPredictor implements Predictor {
         return predictions;
     }
 
-    private Map<String, ?> checked(Map<String, ?> features) {
-        if (features == null) {
+    /**
+     * Encodes one row, refusing a key that is neither a feature nor the target. When every key was read as a feature
+     * or is the target, the counts match and the keys need no second pass (for a 784-pixel row that pass was a fifth
+     * of the serving path's time).
+     */
+    private double[] encoded(Map<String, ?> row) {
+        if (row == null) {
             throw new InvalidInputException("features", null, "must not be null");
         }
-        for (String key : features.keySet()) {
-            if (!accepted.contains(key)) {
-                throw new InvalidInputException("feature", key, "is not an input of model " + version.modelName()
-                        + " (its inputs are " + inputs().stream().map(Column::name).toList() + ")");
+        FeatureEncoder.Encoded e = descriptor.features().encode(row);
+        int target = targetColumn != null && row.get(targetColumn) != null ? 1 : 0;
+        if (e.given() + target != row.size()) {
+            for (String key : row.keySet()) { // a key no feature read, or keys with null values: find out which
+                if (!accepted.contains(key)) {
+                    throw new InvalidInputException("feature", key, "is not an input of model " + version.modelName()
+                            + " (its inputs are " + inputs().stream().map(Column::name).toList() + ")");
+                }
             }
         }
-        return features;
+        return e.x();
     }
 
     @Override

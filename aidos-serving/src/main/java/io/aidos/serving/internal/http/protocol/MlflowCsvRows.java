@@ -1,6 +1,7 @@
 package io.aidos.serving.internal.http.protocol;
 
 import io.aidos.serving.internal.signature.ModelSignature;
+import io.aidos.serving.internal.signature.RowLayout;
 import io.aidos.serving.internal.signature.TensorSpec;
 
 import java.nio.charset.StandardCharsets;
@@ -51,17 +52,17 @@ final class MlflowCsvRows {
             }
         }
         List<Map<String, Object>> rows = new ArrayList<>(n);
-        int capacity = OipTabularInputs.capacity(bound.length);
+        RowLayout layout = RowLayout.of(signature, bound);
         for (int i = 1; i <= n; i++) {
             String[] record = table.records().get(i);
-            Map<String, Object> row = new HashMap<>(capacity);
+            Object[] row = new Object[bound.length];
             for (int j = 0; j < bound.length; j++) {
                 String field = "CSV line " + table.lines().get(i) + " column " + InputErrors.quote(names.get(j));
-                row.put(bound[j].name(), signature.tabular()
+                row[j] = signature.tabular()
                         ? TabularCells.fromText(record[j], bound[j], field)
-                        : new double[] {number(record[j], field)});
+                        : new double[] {number(record[j], field)};
             }
-            rows.add(row);
+            rows.add(layout.row(row));
         }
         return rows;
     }

@@ -2,10 +2,10 @@ package io.aidos.serving.internal.http.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aidos.serving.internal.signature.ModelSignature;
+import io.aidos.serving.internal.signature.RowLayout;
 import io.aidos.serving.internal.signature.TensorSpec;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -82,17 +82,17 @@ final class MlflowJsonRows {
         List<String> given = List.copyOf(keys);
         TensorSpec[] bound = InputBinding.bind(given, signature, "column");
         List<Map<String, Object>> rows = new ArrayList<>(list.size());
-        int capacity = OipTabularInputs.capacity(bound.length);
+        RowLayout layout = RowLayout.of(signature, bound);
         for (int i = 0; i < list.size(); i++) {
             JsonNode record = list.get(i);
-            Map<String, Object> row = new HashMap<>(capacity);
+            Object[] row = new Object[bound.length];
             for (int j = 0; j < bound.length; j++) {
                 int at = i;
                 String name = given.get(j);
-                row.put(bound[j].name(), cell(record.get(name), bound[j], signature,
-                        () -> format + "[" + at + "] column " + InputErrors.quote(name)));
+                row[j] = cell(record.get(name), bound[j], signature,
+                        () -> format + "[" + at + "] column " + InputErrors.quote(name));
             }
-            rows.add(row);
+            rows.add(layout.row(row));
         }
         return rows;
     }
@@ -117,16 +117,16 @@ final class MlflowJsonRows {
             n = values.size();
         }
         List<Map<String, Object>> rows = new ArrayList<>(Math.max(n, 0));
-        int capacity = OipTabularInputs.capacity(bound.length);
+        RowLayout layout = RowLayout.of(signature, bound);
         for (int r = 0; r < n; r++) {
-            Map<String, Object> row = new HashMap<>(capacity);
+            Object[] row = new Object[bound.length];
             for (int j = 0; j < bound.length; j++) {
                 int at = r;
                 String name = given.get(j);
-                row.put(bound[j].name(), cell(columns.get(name).get(r), bound[j], signature,
-                        () -> "inputs " + InputErrors.quote(name) + " value " + at));
+                row[j] = cell(columns.get(name).get(r), bound[j], signature,
+                        () -> "inputs " + InputErrors.quote(name) + " value " + at);
             }
-            rows.add(row);
+            rows.add(layout.row(row));
         }
         return rows;
     }

@@ -2,6 +2,7 @@ package io.aidos.serving.internal.http.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aidos.serving.internal.signature.ModelSignature;
+import io.aidos.serving.internal.signature.RowLayout;
 import io.aidos.serving.internal.signature.TensorSpec;
 
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ final class MlflowSplitRows {
         }
         TensorSpec[] bound = InputBinding.bind(names, signature, "column");
         List<Map<String, Object>> out = new ArrayList<>(rows.size());
-        int capacity = OipTabularInputs.capacity(bound.length);
+        RowLayout layout = RowLayout.of(signature, bound);
         for (int i = 0; i < rows.size(); i++) {
             JsonNode row = rows.get(i);
             int index = i;
@@ -52,13 +53,13 @@ final class MlflowSplitRows {
                 throw InputErrors.of(SPLIT + " data[" + i + "]", "has " + (row.isArray() ? row.size() + " values" : JsonBodies.kind(row))
                         + " but there are " + names.size() + " columns");
             }
-            Map<String, Object> values = new HashMap<>(capacity);
+            Object[] values = new Object[bound.length];
             for (int j = 0; j < bound.length; j++) {
                 String name = names.get(j);
-                values.put(bound[j].name(), MlflowJsonRows.cell(row.get(j), bound[j], signature,
-                        () -> SPLIT + " data[" + index + "] column " + InputErrors.quote(name)));
+                values[j] = MlflowJsonRows.cell(row.get(j), bound[j], signature,
+                        () -> SPLIT + " data[" + index + "] column " + InputErrors.quote(name));
             }
-            out.add(values);
+            out.add(layout.row(values));
         }
         return out;
     }
@@ -96,7 +97,7 @@ final class MlflowSplitRows {
             return out;
         }
         int f = declared.size();
-        int capacity = OipTabularInputs.capacity(f);
+        RowLayout layout = signature.inputLayout();
         for (int i = 0; i < rows.size(); i++) {
             JsonNode row = rows.get(i);
             int index = i;
@@ -106,13 +107,13 @@ final class MlflowSplitRows {
                         + " but the model takes " + f + " columns (" + InputBinding.names(declared)
                         + "); name them, or give all of them in this order");
             }
-            Map<String, Object> values = new HashMap<>(capacity);
+            Object[] values = new Object[f];
             for (int j = 0; j < f; j++) {
                 TensorSpec column = declared.get(j);
-                values.put(column.name(), TabularCells.fromJson(scalar ? row : row.get(j), column,
-                        () -> field + "[" + index + "] column " + InputErrors.quote(column.name())));
+                values[j] = TabularCells.fromJson(scalar ? row : row.get(j), column,
+                        () -> field + "[" + index + "] column " + InputErrors.quote(column.name()));
             }
-            out.add(values);
+            out.add(layout.row(values));
         }
         return out;
     }

@@ -1,11 +1,11 @@
 package io.aidos.serving.internal.http.protocol;
 
 import io.aidos.serving.internal.signature.ModelSignature;
+import io.aidos.serving.internal.signature.RowLayout;
 import io.aidos.serving.internal.signature.TensorSpec;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -22,7 +22,7 @@ final class OipTabularInputs {
     static List<Map<String, Object>> rows(List<OipTensor> tensors, ModelSignature signature) {
         List<TensorSpec> columns = signature.inputs();
         if (tensors.size() == 1 && isMatrix(tensors.get(0), columns)) {
-            return fromMatrix(tensors.get(0), columns);
+            return fromMatrix(tensors.get(0), signature);
         }
         List<String> given = tensors.stream().map(OipTensor::name).toList();
         TensorSpec[] bound = InputBinding.bind(given, signature, "input");
@@ -38,14 +38,14 @@ final class OipTabularInputs {
         }
         int n = tensors.get(0).rows();
         List<Map<String, Object>> rows = new ArrayList<>(n);
-        int capacity = capacity(bound.length);
+        RowLayout layout = RowLayout.of(signature, bound);
         for (int r = 0; r < n; r++) {
-            Map<String, Object> row = new HashMap<>(capacity);
+            Object[] row = new Object[bound.length];
             for (int j = 0; j < bound.length; j++) {
                 OipTensor t = tensors.get(j);
-                row.put(bound[j].name(), TabularCells.fromOip(t.data().get(r), t.datatype(), t::field, r));
+                row[j] = TabularCells.fromOip(t.data().get(r), t.datatype(), t::field, r);
             }
-            rows.add(row);
+            rows.add(layout.row(row));
         }
         return rows;
     }
@@ -57,7 +57,8 @@ final class OipTabularInputs {
                 && (columns.size() > 1 || !t.name().equals(columns.get(0).name()));
     }
 
-    private static List<Map<String, Object>> fromMatrix(OipTensor t, List<TensorSpec> columns) {
+    private static List<Map<String, Object>> fromMatrix(OipTensor t, ModelSignature signature) {
+        List<TensorSpec> columns = signature.inputs();
         int f = columns.size();
         List<Supplier<String>> fields = new ArrayList<>(f);
         for (int j = 0; j < f; j++) {
@@ -67,14 +68,14 @@ final class OipTabularInputs {
         }
         int n = t.rows();
         List<Map<String, Object>> rows = new ArrayList<>(n);
-        int capacity = capacity(f);
+        RowLayout layout = signature.inputLayout();
         for (int r = 0; r < n; r++) {
-            Map<String, Object> row = new HashMap<>(capacity);
+            Object[] row = new Object[f];
             for (int j = 0; j < f; j++) {
                 int at = r * f + j;
-                row.put(columns.get(j).name(), TabularCells.fromOip(t.data().get(at), t.datatype(), fields.get(j), at));
+                row[j] = TabularCells.fromOip(t.data().get(at), t.datatype(), fields.get(j), at);
             }
-            rows.add(row);
+            rows.add(layout.row(row));
         }
         return rows;
     }
