@@ -15,11 +15,11 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * Dynamic batching of DJL (PyTorch) {@code mlp}s on iris, one row per request: 32 threads calling {@code d.predict}
+ * Dynamic batching of DJL (PyTorch) {@code mlp}s, one row per request: 32 threads calling {@code d.predict}
  * in-process, and 32 connections over {@code /v2/models/NAME/infer}, without batching next to {@code batching(32,
- * 2 ms)}. Also the model alone, one row per call against 32 rows per call, which bounds what batching can win. Two
- * nets: the default 2 x 64 units, whose call is almost all PyTorch's fixed per-call cost, and 2 x 1024 units, whose
- * call is mostly arithmetic.
+ * 2 ms)}. Also the model alone, one row per call against 32 rows per call, which bounds what batching can win. Three
+ * nets: on iris the default 2 x 64 units, whose call is almost all PyTorch's fixed per-call cost, and 2 x 1024 units,
+ * whose call is mostly arithmetic; and Keras's MNIST MLP on Fashion-MNIST images ({@link FashionMlp}), when installed.
  */
 final class BatchingBenchmark {
     static final String TORCH_THREADS = "ai.djl.pytorch.num_threads";
@@ -30,6 +30,15 @@ final class BatchingBenchmark {
     private static final String UNBATCHED = "no batching (maxConcurrency 4)";
     private static final String UNBATCHED_AGAIN = UNBATCHED + ", again at the end";
 
+    /** A served net and the row every request sends, in-process and as an OIP body. */
+    record Net(String model, String shape, Map<String, ?> row, String oipBody) {
+        static Net iris(String model, String shape) {
+            return new Net(model, shape, ServingBenchmark.IRIS_ROW, ServingBenchmark.OIP_ROW);
+        }
+    }
+
+    private static final Net HAND_OFF = Net.iris(HAND_OFF_MODEL, "Tribuo logistic");
+
     private final ServingBenchmark serving;
 
     BatchingBenchmark(ServingBenchmark serving) {
@@ -38,31 +47,42 @@ final class BatchingBenchmark {
 
     List<String[]> run(AiDos aidos) throws Exception {
         List<String[]> rows = new ArrayList<>();
-        double handOff = inProcess(aidos, HAND_OFF_MODEL, BatchingBenchmark::batched);
+        double handOff = inProcess(aidos, HAND_OFF, BatchingBenchmark::batched);
         rows.add(handOffCeiling(aidos, handOff));
         rows.add(httpHandOffCeiling(aidos));
-        String narrow = "2 x 64 ReLU";
-        rows.add(modelAlone(aidos, ServingBenchmark.MLP, narrow));
-        rows.add(inProcess(aidos, ServingBenchmark.MLP, narrow, handOff));
+        Net narrow = Net.iris(ServingBenchmark.MLP, "2 x 64 ReLU");
+        rows.add(modelAlone(aidos, narrow));
+        rows.add(inProcess(aidos, narrow, handOff));
         // Unbatched first and again at the end, once the JIT has compiled the request path: the better of the two is
         // the baseline every ratio is read against (the one that makes batching look smaller).
         Map<String, LoadResult> runs = new LinkedHashMap<>();
-        runs.put(UNBATCHED, measure(aidos, ServingBenchmark.MLP, d -> d));
-        runs.put("no batching, maxConcurrency 2", measure(aidos, ServingBenchmark.MLP, d -> d.maxConcurrency(2)));
-        runs.put("batching(32, 2 ms)", measure(aidos, ServingBenchmark.MLP, BatchingBenchmark::batched));
-        runs.put("batching(32, 1 ms)", measure(aidos, ServingBenchmark.MLP, d -> d.batching(BATCH,
-                Duration.ofMillis(1))));
-        runs.put("batching(32, 2 ms), 2 replicas", measure(aidos, ServingBenchmark.MLP, d -> batched(d).replicas(2)));
-        runs.put(UNBATCHED_AGAIN, measure(aidos, ServingBenchmark.MLP, d -> d));
-        rows.addAll(httpRows(ServingBenchmark.MLP, narrow, runs));
+        runs.put(UNBATCHED, measure(aidos, narrow, d -> d));
+        runs.put("no batching, maxConcurrency 2", measure(aidos, narrow, d -> d.maxConcurrency(2)));
+        runs.put("batching(32, 2 ms)", measure(aidos, narrow, BatchingBenchmark::batched));
+        runs.put("batching(32, 1 ms)", measure(aidos, narrow, d -> d.batching(BATCH, Duration.ofMillis(1))));
+        runs.put("batching(32, 2 ms), 2 replicas", measure(aidos, narrow, d -> batched(d).replicas(2)));
+        runs.put(UNBATCHED_AGAIN, measure(aidos, narrow, d -> d));
+        rows.addAll(httpRows(narrow, runs));
         // A wider net, where a call's arithmetic, not PyTorch's per-call cost, is most of the work.
-        String wide = "2 x " + ServingBenchmark.WIDE_UNITS + " ReLU";
-        rows.add(modelAlone(aidos, ServingBenchmark.WIDE_MLP, wide));
-        rows.add(inProcess(aidos, ServingBenchmark.WIDE_MLP, wide, handOff));
-        Map<String, LoadResult> wideRuns = new LinkedHashMap<>();
-        wideRuns.put(UNBATCHED, measure(aidos, ServingBenchmark.WIDE_MLP, d -> d));
-        wideRuns.put("batching(32, 2 ms)", measure(aidos, ServingBenchmark.WIDE_MLP, BatchingBenchmark::batched));
-        rows.addAll(httpRows(ServingBenchmark.WIDE_MLP, wide, wideRuns));
+        rows.addAll(alongside(aidos, Net.iris(ServingBenchmark.WIDE_MLP, "2 x " + ServingBenchmark.WIDE_UNITS
+                + " ReLU"), handOff));
+        if (aidos.models().list().stream().anyMatch(m -> m.name().equals(FashionMlp.MODEL))) {
+            Map<String, Object> image = FashionMlp.row(aidos);
+            rows.addAll(alongside(aidos, new Net(FashionMlp.MODEL, FashionMlp.NET, image,
+                    FashionMlp.oipBody(image)), handOff));
+        }
+        return rows;
+    }
+
+    /** The model alone, in-process and over HTTP: batched next to unbatched. */
+    private List<String[]> alongside(AiDos aidos, Net net, double handOff) throws Exception {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(modelAlone(aidos, net));
+        rows.add(inProcess(aidos, net, handOff));
+        Map<String, LoadResult> runs = new LinkedHashMap<>();
+        runs.put(UNBATCHED, measure(aidos, net, d -> d));
+        runs.put("batching(32, 2 ms)", measure(aidos, net, BatchingBenchmark::batched));
+        rows.addAll(httpRows(net, runs));
         return rows;
     }
 
@@ -71,14 +91,14 @@ final class BatchingBenchmark {
     }
 
     /** The model alone on one thread: 32 rows per call against one, which bounds what batching can win. */
-    private String[] modelAlone(AiDos aidos, String model, String net) {
-        try (Predictor p = aidos.models().load(model, "1")) {
-            List<Map<String, Object>> batch = Collections.nCopies(BATCH, ServingBenchmark.IRIS_ROW);
-            double single = serving.callsPerSecond(() -> p.predict(ServingBenchmark.IRIS_ROW));
+    private String[] modelAlone(AiDos aidos, Net net) {
+        try (Predictor p = aidos.models().load(net.model(), "1")) {
+            List<Map<String, ?>> batch = Collections.nCopies(BATCH, net.row());
+            double single = serving.callsPerSecond(() -> p.predict(net.row()));
             double calls = serving.callsPerSecond(() -> p.predictAll(batch));
-            return new String[] {"DJL " + model + " (" + net + ") in-process, 1 thread: 32 rows per call vs 1 row per "
-                    + "call", String.format(Locale.ROOT, "%,.0f rows/s (%.0f us/call)", BATCH * calls, 1e6 / calls),
-                    String.format(Locale.ROOT, "%,.0f rows/s (%.0f us/call)", single, 1e6 / single),
+            return new String[] {"DJL " + net.model() + " (" + net.shape() + ") in-process, 1 thread: 32 rows per call "
+                    + "vs 1 row per call", String.format(Locale.ROOT, "%,.0f rows/s (%.0f us/call)", BATCH * calls,
+                    1e6 / calls), String.format(Locale.ROOT, "%,.0f rows/s (%.0f us/call)", single, 1e6 / single),
                     String.format(Locale.ROOT, "%.1fx", BATCH * calls / single),
                     "what batching can win at most, before any hand-off between threads"};
         }
@@ -90,7 +110,7 @@ final class BatchingBenchmark {
      * caller and wakes it with the answer, so the notes give a park/unpark round trip between two threads too.
      */
     private String[] handOffCeiling(AiDos aidos, double batched) throws Exception {
-        double alone = inProcess(aidos, HAND_OFF_MODEL, d -> d);
+        double alone = inProcess(aidos, HAND_OFF, d -> d);
         return new String[] {"hand-off ceiling: in-process, 32 threads calling d.predict(row), Tribuo logistic (about "
                 + "1 us a row): batching(32, 2 ms) vs none", Table.perSecond(batched), Table.perSecond(alone)
                 + " without batching", String.format(Locale.ROOT, "%.2fx", batched / alone), String.format(Locale.ROOT,
@@ -100,21 +120,21 @@ final class BatchingBenchmark {
 
     /** The same over {@code /v2} infer: what the batched path over HTTP allows on this machine, whatever the model. */
     private String[] httpHandOffCeiling(AiDos aidos) throws Exception {
-        LoadResult alone = measure(aidos, HAND_OFF_MODEL, d -> d);
-        LoadResult batched = measure(aidos, HAND_OFF_MODEL, BatchingBenchmark::batched);
+        LoadResult alone = measure(aidos, HAND_OFF, d -> d);
+        LoadResult batched = measure(aidos, HAND_OFF, BatchingBenchmark::batched);
         return new String[] {"hand-off ceiling over HTTP: /v2 infer, Tribuo logistic (about 1 us a row), one row, "
                 + CONNECTIONS + " connections: batching(32, 2 ms) vs none", batched.summary(), alone.summary()
                 + " without batching", String.format(Locale.ROOT, "%.2fx", batched.perSecond() / alone.perSecond()),
                 "batching a model over HTTP cannot beat this rate; " + batched.notes("req/s", "%,.0f")};
     }
 
-    private String[] inProcess(AiDos aidos, String model, String net, double handOff) throws Exception {
-        double alone = inProcess(aidos, model, d -> d);
-        double batched = inProcess(aidos, model, BatchingBenchmark::batched);
-        return new String[] {"DJL " + model + " (" + net + ") in-process, 32 threads calling d.predict(row), PyTorch "
-                + "intra-op threads " + System.getProperty(TORCH_THREADS, "= cores") + ": batching(32, 2 ms) vs none",
-                Table.perSecond(batched), Table.perSecond(alone) + " without batching",
-                String.format(Locale.ROOT, "%.2fx", batched / alone),
+    private String[] inProcess(AiDos aidos, Net net, double handOff) throws Exception {
+        double alone = inProcess(aidos, net, d -> d);
+        double batched = inProcess(aidos, net, BatchingBenchmark::batched);
+        return new String[] {"DJL " + net.model() + " (" + net.shape() + ") in-process, 32 threads calling "
+                + "d.predict(row), PyTorch intra-op threads " + System.getProperty(TORCH_THREADS, "= cores")
+                + ": batching(32, 2 ms) vs none", Table.perSecond(batched), Table.perSecond(alone)
+                + " without batching", String.format(Locale.ROOT, "%.2fx", batched / alone),
                 String.format(Locale.ROOT, "target >= 2x with batching; the batching itself, without HTTP; the hand-off "
                         + "ceiling is %.2fx this unbatched rate", handOff / alone)};
     }
@@ -129,14 +149,15 @@ final class BatchingBenchmark {
     }
 
     /** One row per run, each read against the unbatched run, or the better of the two when it was run again. */
-    private static List<String[]> httpRows(String model, String net, Map<String, LoadResult> runs) {
+    private static List<String[]> httpRows(Net net, Map<String, LoadResult> runs) {
         LoadResult first = runs.get(UNBATCHED);
         LoadResult again = runs.getOrDefault(UNBATCHED_AGAIN, first);
         LoadResult best = again.perSecond() > first.perSecond() ? again : first;
         String baseline = best.summary() + (runs.containsKey(UNBATCHED_AGAIN)
                 ? " without batching (better of the two unbatched runs)" : " without batching");
         List<String[]> rows = new ArrayList<>();
-        runs.forEach((setting, r) -> rows.add(new String[] {"/v2 infer, DJL " + model + " (" + net + "), one row, "
+        runs.forEach((setting, r) -> rows.add(new String[] {"/v2 infer, DJL " + net.model() + " (" + net.shape()
+                + "), one row, "
                 + CONNECTIONS + " connections, PyTorch intra-op threads " + System.getProperty(TORCH_THREADS,
                 "= cores") + ": " + setting, r.summary(), baseline,
                 String.format(Locale.ROOT, "%.2fx", r.perSecond() / best.perSecond()),
@@ -145,20 +166,19 @@ final class BatchingBenchmark {
     }
 
     /** Requests per second of {@link BatchingBenchmark#CONNECTIONS} threads calling {@code d.predict} in a loop. */
-    private double inProcess(AiDos aidos, String model, UnaryOperator<DeploymentDraft> settings)
-            throws Exception {
-        Deployment d = deploy(aidos, model, settings);
+    private double inProcess(AiDos aidos, Net net, UnaryOperator<DeploymentDraft> settings) throws Exception {
+        Deployment d = deploy(aidos, net.model(), settings);
         try {
-            return serving.callsPerSecond(CONNECTIONS, () -> d.predict(ServingBenchmark.IRIS_ROW));
+            return serving.callsPerSecond(CONNECTIONS, () -> d.predict(net.row()));
         } finally {
             d.stop();
         }
     }
 
-    private LoadResult measure(AiDos aidos, String model, UnaryOperator<DeploymentDraft> settings) throws Exception {
-        Deployment d = deploy(aidos, model, settings);
+    private LoadResult measure(AiDos aidos, Net net, UnaryOperator<DeploymentDraft> settings) throws Exception {
+        Deployment d = deploy(aidos, net.model(), settings);
         try {
-            return serving.load(d.endpoint().resolve("/v2/models/" + model + "/infer"), ServingBenchmark.OIP_ROW)
+            return serving.load(d.endpoint().resolve("/v2/models/" + net.model() + "/infer"), net.oipBody())
                     .closedLoop(CONNECTIONS);
         } finally {
             d.stop();

@@ -107,7 +107,10 @@ final class ServingBenchmark {
         }
     }
 
-    /** A store with iris, its Tribuo logistic model ("iris"), that model's ONNX export and the two mlps. */
+    /**
+     * A store with iris, its Tribuo logistic model ("iris"), that model's ONNX export, the two iris mlps and, when
+     * Fashion-MNIST is installed, {@link FashionMlp}.
+     */
     private Path trainModels(Path csv) throws Exception {
         Path store = work.resolve("serving-store");
         try (AiDos aidos = open(store, 1)) {
@@ -115,6 +118,9 @@ final class ServingBenchmark {
             registerOnnx(aidos, train(aidos, "logistic-regression", "iris", Map.of()));
             train(aidos, "mlp", MLP, Map.of("epochs", 5, "batch_size", 16));
             train(aidos, "mlp", WIDE_MLP, Map.of("epochs", 5, "batch_size", 16, "hidden_units", WIDE_UNITS));
+            if (FashionMlp.installed()) {
+                FashionMlp.train(aidos);
+            }
         }
         return store;
     }
