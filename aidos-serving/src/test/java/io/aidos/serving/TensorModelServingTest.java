@@ -8,6 +8,7 @@ import io.aidos.api.Prediction;
 import io.aidos.api.Run;
 import io.aidos.api.TrainingResult;
 import io.aidos.api.Task;
+import io.aidos.serving.internal.predictor.onnx.SklearnGraphs;
 import io.aidos.serving.internal.predictor.torchscript.TorchScriptFixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -126,6 +127,44 @@ class TensorModelServingTest {
                 assertThat(scores.get(k).asDouble()).isCloseTo(expected.scores().get(String.valueOf(k)),
                         within(1e-6));
             }
+        } finally {
+            d.stop();
+        }
+    }
+
+    @Test
+    void aScikitLearnExportAnswersItsClassNamesAndProbabilities() throws Exception {
+        byte[] graph = SklearnGraphs.logisticRegression(W, B, List.of("setosa", "versicolor", "virginica"),
+                SklearnGraphs.Probabilities.ZIPMAP);
+        try (Run run = aidos.experiments().getOrCreate("outside").startRun()) {
+            run.logArtifact("sklearn.onnx", graph);
+            aidos.models().register("sklearn-iris", run.id(), "sklearn.onnx");
+        }
+        Deployment d = aidos.deployer().deploy("sklearn-iris").model("sklearn-iris", "1").start();
+        try {
+            String infer = "{\"inputs\":[{\"name\":\"float_input\",\"shape\":[2,4],\"datatype\":\"FP32\","
+                    + "\"data\":[0,0,0,2,1,0,0,0]}]}";
+            HttpResponse<String> r = post(d.endpoint().resolve("/v2/models/sklearn-iris/infer"), infer);
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            JsonNode body = JSON.readTree(r.body());
+            assertThat(output(body, "label").get("data").toString()).isEqualTo("[\"virginica\",\"setosa\"]");
+            JsonNode scores = output(body, "scores");
+            assertThat(scores.get("parameters").get("labels").toString())
+                    .isEqualTo("[\"setosa\",\"versicolor\",\"virginica\"]");
+            // softmax(x·Wᵀ+b): row 1 scores [0.5, 0, 5], row 2 [1.5, 0, -1]
+            double[][] z = {{0.5, 0, 5}, {1.5, 0, -1}};
+            for (int row = 0; row < 2; row++) {
+                double sum = Math.exp(z[row][0]) + Math.exp(z[row][1]) + Math.exp(z[row][2]);
+                for (int c = 0; c < 3; c++) {
+                    assertThat(scores.get("data").get(row * 3 + c).asDouble())
+                            .isCloseTo(Math.exp(z[row][c]) / sum, within(1e-6));
+                }
+            }
+            HttpResponse<String> mlflow = post(d.endpoint().resolve("invocations"),
+                    "{\"inputs\":[[0,3,0,0],[0,0,0,2]]}");
+            assertThat(mlflow.statusCode()).as(mlflow.body()).isEqualTo(200);
+            assertThat(JSON.readTree(mlflow.body()).get("predictions").toString())
+                    .isEqualTo("[\"versicolor\",\"virginica\"]");
         } finally {
             d.stop();
         }

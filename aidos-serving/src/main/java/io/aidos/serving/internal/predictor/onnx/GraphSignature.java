@@ -1,10 +1,13 @@
 package io.aidos.serving.internal.predictor.onnx;
 
+import ai.onnxruntime.MapInfo;
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.SequenceInfo;
 import ai.onnxruntime.TensorInfo;
+import ai.onnxruntime.ValueInfo;
 import io.aidos.api.InvalidInputException;
 import io.aidos.api.Task;
 import io.aidos.serving.internal.signature.ModelSignature;
@@ -25,14 +28,20 @@ import java.util.function.Predicate;
  * <p>The first floating-point output with more than one value per row is the {@code scores}, and the first INT64,
  * INT32 or string output with one value per row the {@code label}: either makes the model a classification. Without
  * them, the first floating-point output with one value per row is the regression {@code value}. A floating-point
- * output whose per-row size the graph leaves open counts as scores when no output has a known size that fits. Outputs that are not tensors (sequences and maps, e.g. scikit-learn's ZipMap)
- * are not in the signature and are never computed.
+ * output whose per-row size the graph leaves open counts as scores when no output has a known size that fits.
+ *
+ * <p>A sequence of maps from class (INT64 or string) to a floating-point score, one map per row, is the scores before
+ * any tensor: it is what scikit-learn models exported with skl2onnx answer by default (ZipMap's
+ * {@code output_probability} next to {@code output_label}), and unlike a tensor it names the classes. Such an output is
+ * not in the signature's tensors. Other outputs that are not tensors are never computed.
  *
  * @param scores the scores output, or null
  * @param label the label output, or null
  * @param value the regression output, or null
+ * @param scoresByClass whether {@code scores} is a sequence of class-to-score maps rather than a tensor
  */
-record GraphSignature(ModelSignature signature, List<GraphInput> inputs, String scores, String label, String value) {
+record GraphSignature(ModelSignature signature, List<GraphInput> inputs, String scores, String label, String value,
+                      boolean scoresByClass) {
     GraphSignature {
         inputs = List.copyOf(inputs);
     }
@@ -54,13 +63,17 @@ record GraphSignature(ModelSignature signature, List<GraphInput> inputs, String 
         }
         List<TensorSpec> outputs = new ArrayList<>();
         Map<String, OnnxJavaType> types = new HashMap<>();
+        String classMaps = null;
         for (NodeInfo node : session.getOutputInfo().values()) {
             if (node.getInfo() instanceof TensorInfo info && ElementTypes.datatype(info.onnxType).isPresent()) {
                 outputs.add(spec(node.getName(), info));
                 types.put(node.getName(), info.type);
+            } else if (classMaps == null && isClassMaps(node.getInfo())) {
+                classMaps = node.getName();
             }
         }
-        String scores = first(outputs, o -> ElementTypes.floating(types.get(o.name())) && o.valuesPerRow() > 1);
+        String scores = classMaps != null ? classMaps
+                : first(outputs, o -> ElementTypes.floating(types.get(o.name())) && o.valuesPerRow() > 1);
         String value = first(outputs, o -> ElementTypes.floating(types.get(o.name())) && o.valuesPerRow() == 1);
         if (scores == null && value == null) {
             scores = first(outputs, o -> ElementTypes.floating(types.get(o.name())) && o.valuesPerRow() < 0);
@@ -77,7 +90,17 @@ record GraphSignature(ModelSignature signature, List<GraphInput> inputs, String 
         }
         ModelSignature signature = new ModelSignature(inputs.stream().map(GraphInput::spec).toList(), outputs,
                 false, task);
-        return new GraphSignature(signature, inputs, scores, label, value);
+        return new GraphSignature(signature, inputs, scores, label, value, classMaps != null);
+    }
+
+    /** A sequence of maps from INT64 or string keys (classes) to FP32 or FP64 values (their scores). */
+    private static boolean isClassMaps(ValueInfo info) {
+        if (!(info instanceof SequenceInfo sequence) || !sequence.isSequenceOfMaps()) {
+            return false;
+        }
+        MapInfo map = sequence.mapInfo;
+        return (map.keyType == OnnxJavaType.INT64 || map.keyType == OnnxJavaType.STRING)
+                && ElementTypes.floating(map.valueType);
     }
 
     Task task() {

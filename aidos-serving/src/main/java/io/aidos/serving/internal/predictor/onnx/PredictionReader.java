@@ -1,6 +1,7 @@
 package io.aidos.serving.internal.predictor.onnx;
 
 import ai.onnxruntime.OnnxJavaType;
+import ai.onnxruntime.OnnxSequence;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtException;
@@ -22,7 +23,8 @@ import java.util.Map;
  * Turns a run's outputs into one {@link Prediction} per row. Scores (K values per row, K > 1) give a classification
  * keyed by class index {@code "0".."K-1"}, labelled with the label output's value where the graph has one, else with
  * the index of the highest score; a label output alone gives labels without scores; one value per row gives a
- * regression value.
+ * regression value. Scores given as one class-to-score map per row (scikit-learn's ZipMap) are keyed by those classes,
+ * in their natural order (the order of scikit-learn's {@code classes_}).
  */
 final class PredictionReader {
     private PredictionReader() {
@@ -45,7 +47,7 @@ final class PredictionReader {
         Values value = graph.value() == null ? null : outputs.values(graph.value());
         List<Prediction> out = new ArrayList<>(rows);
         for (int i = 0; i < rows; i++) {
-            if (scores != null && scores.perRow() > 1) {
+            if (scores != null && (scores.perRow() > 1 || scores.classes() != null)) {
                 out.add(classified(scores, labels, i));
             } else if (scores != null && scores.perRow() == 1 && labels == null) {
                 out.add(Prediction.ofValue(scores.numbers()[i]));
@@ -67,17 +69,28 @@ final class PredictionReader {
         int best = 0;
         for (int c = 0; c < k; c++) {
             double s = scores.numbers()[row * k + c];
-            byClass.put(Integer.toString(c), s);
+            byClass.put(scores.className(c), s);
             if (s > scores.numbers()[row * k + best] || Double.isNaN(scores.numbers()[row * k + best])) {
                 best = c;
             }
         }
-        String label = labels != null ? labels.label(row) : Integer.toString(best);
+        String label = labels != null ? labels.label(row) : scores.className(best);
         return Prediction.ofLabel(label, byClass);
     }
 
-    /** One output's values, flat in row-major order, as numbers or (string tensors) as text. */
-    record Values(int perRow, double[] numbers, String[] strings) {
+    /**
+     * One output's values, flat in row-major order, as numbers or (string tensors) as text; {@code classes} names the
+     * columns of scores that came as class-to-score maps (null: columns are class indexes).
+     */
+    record Values(int perRow, double[] numbers, String[] strings, String[] classes) {
+        Values(int perRow, double[] numbers, String[] strings) {
+            this(perRow, numbers, strings, null);
+        }
+
+        String className(int column) {
+            return classes != null ? classes[column] : Integer.toString(column);
+        }
+
         String label(int row) {
             if (strings != null) {
                 return strings[row * perRow];
@@ -90,6 +103,9 @@ final class PredictionReader {
     private static Values values(OrtSession.Result result, String name, int rows) throws OrtException {
         OnnxValue value = result.get(name).orElseThrow(() -> new AiDosException("ONNX Runtime returned no output '"
                 + name + "'"));
+        if (value instanceof OnnxSequence sequence) {
+            return ClassScores.read(name, sequence, rows);
+        }
         if (!(value instanceof OnnxTensor tensor)) {
             throw new AiDosException("output '" + name + "' is a " + value.getType() + ", not a tensor");
         }

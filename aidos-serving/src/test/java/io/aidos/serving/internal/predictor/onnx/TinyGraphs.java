@@ -1,6 +1,7 @@
 package io.aidos.serving.internal.predictor.onnx;
 
 import ai.onnx.proto.OnnxMl;
+import com.google.protobuf.ByteString;
 import io.aidos.api.ModelVersion;
 import io.aidos.api.Predictor;
 
@@ -18,6 +19,8 @@ import java.util.List;
 final class TinyGraphs {
     static final int FLOAT = OnnxMl.TensorProto.DataType.FLOAT_VALUE;
     static final int INT64 = OnnxMl.TensorProto.DataType.INT64_VALUE;
+    static final int STRING = OnnxMl.TensorProto.DataType.STRING_VALUE;
+    static final String ML = "ai.onnx.ml";
 
     private TinyGraphs() {
     }
@@ -38,18 +41,64 @@ final class TinyGraphs {
                 .addOutput(output).addAllAttribute(List.of(attributes)).build();
     }
 
+    /** A sequence of maps from {@code keyType} (INT64 or STRING) to float, as scikit-learn's ZipMap answers. */
+    static OnnxMl.ValueInfoProto classMaps(String name, int keyType) {
+        OnnxMl.TypeProto floats = OnnxMl.TypeProto.newBuilder().setTensorType(OnnxMl.TypeProto.Tensor.newBuilder()
+                .setElemType(FLOAT)).build();
+        OnnxMl.TypeProto map = OnnxMl.TypeProto.newBuilder().setMapType(OnnxMl.TypeProto.Map.newBuilder()
+                .setKeyType(keyType).setValueType(floats)).build();
+        return OnnxMl.ValueInfoProto.newBuilder().setName(name).setType(OnnxMl.TypeProto.newBuilder()
+                .setSequenceType(OnnxMl.TypeProto.Sequence.newBuilder().setElemType(map))).build();
+    }
+
+    /** A node of the {@code ai.onnx.ml} domain (the classic-ML operators scikit-learn exports use). */
+    static OnnxMl.NodeProto mlNode(String op, List<String> inputs, List<String> outputs,
+                                   OnnxMl.AttributeProto... attributes) {
+        return OnnxMl.NodeProto.newBuilder().setOpType(op).setDomain(ML).setName(op + "-node").addAllInput(inputs)
+                .addAllOutput(outputs).addAllAttribute(List.of(attributes)).build();
+    }
+
+    static OnnxMl.AttributeProto floatsAttribute(String name, float... values) {
+        OnnxMl.AttributeProto.Builder a = OnnxMl.AttributeProto.newBuilder().setName(name)
+                .setType(OnnxMl.AttributeProto.AttributeType.FLOATS);
+        for (float v : values) {
+            a.addFloats(v);
+        }
+        return a.build();
+    }
+
+    static OnnxMl.AttributeProto intsAttribute(String name, long... values) {
+        OnnxMl.AttributeProto.Builder a = OnnxMl.AttributeProto.newBuilder().setName(name)
+                .setType(OnnxMl.AttributeProto.AttributeType.INTS);
+        for (long v : values) {
+            a.addInts(v);
+        }
+        return a.build();
+    }
+
+    static OnnxMl.AttributeProto stringsAttribute(String name, List<String> values) {
+        return OnnxMl.AttributeProto.newBuilder().setName(name).setType(OnnxMl.AttributeProto.AttributeType.STRINGS)
+                .addAllStrings(values.stream().map(ByteString::copyFromUtf8).toList()).build();
+    }
+
+    static OnnxMl.AttributeProto stringAttribute(String name, String value) {
+        return OnnxMl.AttributeProto.newBuilder().setName(name).setType(OnnxMl.AttributeProto.AttributeType.STRING)
+                .setS(ByteString.copyFromUtf8(value)).build();
+    }
+
     static OnnxMl.AttributeProto intAttribute(String name, long value) {
         return OnnxMl.AttributeProto.newBuilder().setName(name).setType(OnnxMl.AttributeProto.AttributeType.INT)
                 .setI(value).build();
     }
 
-    /** The serialised model of a graph of {@code nodes}, at opset 13. */
+    /** The serialised model of a graph of {@code nodes}, at opset 13 (and {@code ai.onnx.ml} 1). */
     static byte[] model(List<OnnxMl.NodeProto> nodes, List<OnnxMl.ValueInfoProto> inputs,
                         List<OnnxMl.ValueInfoProto> outputs) {
         OnnxMl.GraphProto graph = OnnxMl.GraphProto.newBuilder().setName("tiny").addAllNode(nodes)
                 .addAllInput(inputs).addAllOutput(outputs).build();
         return OnnxMl.ModelProto.newBuilder().setIrVersion(7).setProducerName("aidos-test")
                 .addOpsetImport(OnnxMl.OperatorSetIdProto.newBuilder().setDomain("").setVersion(13))
+                .addOpsetImport(OnnxMl.OperatorSetIdProto.newBuilder().setDomain(ML).setVersion(1))
                 .setGraph(graph).build().toByteArray();
     }
 
