@@ -171,6 +171,39 @@ class TensorModelServingTest {
     }
 
     @Test
+    void aScikitLearnPipelineTakesItsStringColumnOverBothProtocols() throws Exception {
+        try (Run run = aidos.experiments().getOrCreate("outside").startRun()) {
+            run.logArtifact("houses.onnx", SklearnGraphs.housePricePipeline());
+            aidos.models().register("houses", run.id(), "houses.onnx");
+        }
+        Deployment d = aidos.deployer().deploy("houses").model("houses", "1").start();
+        try {
+            JsonNode meta = JSON.readTree(get(d.endpoint().resolve("/v2/models/houses")).body());
+            assertThat(meta.get("inputs").get(1).toString())
+                    .isEqualTo("{\"name\":\"city\",\"datatype\":\"BYTES\",\"shape\":[-1,1]}");
+            String infer = "{\"inputs\":[{\"name\":\"rooms\",\"shape\":[2,1],\"datatype\":\"FP32\",\"data\":[3,2]},"
+                    + "{\"name\":\"city\",\"shape\":[2,1],\"datatype\":\"BYTES\",\"data\":[\"Paris\",\"Lyon\"]}]}";
+            HttpResponse<String> r = post(d.endpoint().resolve("/v2/models/houses/infer"), infer);
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            // 10 rooms + 100 code + 1, Paris 2 and Lyon 1
+            assertThat(output(JSON.readTree(r.body()), "variable").get("data").toString()).isEqualTo("[231.0,121.0]");
+            HttpResponse<String> records = post(d.endpoint().resolve("invocations"),
+                    "{\"dataframe_records\":[{\"rooms\":1,\"city\":\"Oslo\"}]}");
+            assertThat(records.body()).isEqualTo("{\"predictions\":[-89.0]}");
+            HttpResponse<String> csv = http.send(HttpRequest.newBuilder(d.endpoint().resolve("invocations"))
+                    .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(
+                            "rooms,city\n4,Lyon\n")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(csv.body()).isEqualTo("{\"predictions\":[141.0]}");
+            HttpResponse<String> wrong = post(d.endpoint().resolve("/v2/models/houses/infer"),
+                    infer.replace("\"Lyon\"", "5"));
+            assertThat(wrong.statusCode()).isEqualTo(400);
+            assertThat(wrong.body()).contains("input 'city' must hold strings");
+        } finally {
+            d.stop();
+        }
+    }
+
+    @Test
     void aDjlTrainedMlpAnswersBatchedRequestsLikeItsPredictor() throws Exception {
         aidos.trainer().dataset("iris").target("Species").task(Task.CLASSIFICATION).algorithm("mlp")
                 .param("epochs", 5).param("batch_size", 16).registerAs("iris-mlp").submit().await(Duration.ofMinutes(5));

@@ -13,8 +13,9 @@ import java.util.Map;
 
 /**
  * The rows of a {@code text/csv} request to MLflow's scoring server: a header row of column names, then one record
- * per row. Tabular models take the columns as features, typed by the signature; a tensor model takes one number per
- * input, or, with one input and other column names, each record as that input's slice.
+ * per row. Tabular models take the columns as features, typed by the signature; a tensor model takes one value per
+ * input (a number, or the text for a string input), or, with one input and other column names, each record as that
+ * input's slice.
  */
 final class MlflowCsvRows {
     private MlflowCsvRows() {
@@ -58,8 +59,8 @@ final class MlflowCsvRows {
             Object[] row = new Object[bound.length];
             for (int j = 0; j < bound.length; j++) {
                 String field = "CSV line " + table.lines().get(i) + " column " + InputErrors.quote(names.get(j));
-                row[j] = signature.tabular()
-                        ? TabularCells.fromText(record[j], bound[j], field)
+                row[j] = signature.tabular() ? TabularCells.fromText(record[j], bound[j], field)
+                        : TensorSlices.takesStrings(bound[j]) ? new String[] {text(record[j], field)}
                         : new double[] {number(record[j], field)};
             }
             rows.add(layout.row(row));
@@ -75,15 +76,31 @@ final class MlflowCsvRows {
         List<Map<String, Object>> rows = new ArrayList<>(n);
         for (int i = 1; i <= n; i++) {
             String[] record = table.records().get(i);
-            double[] values = new double[width];
+            boolean strings = TensorSlices.takesStrings(spec);
+            double[] numbers = strings ? null : new double[width];
+            String[] texts = strings ? new String[width] : null;
             for (int k = 0; k < width; k++) {
-                values[k] = number(record[k], "CSV line " + table.lines().get(i) + " field " + (k + 1));
+                String field = "CSV line " + table.lines().get(i) + " field " + (k + 1);
+                if (strings) {
+                    texts[k] = text(record[k], field);
+                } else {
+                    numbers[k] = number(record[k], field);
+                }
             }
             Map<String, Object> row = new HashMap<>(2);
-            row.put(spec.name(), values);
+            row.put(spec.name(), strings ? texts : numbers);
             rows.add(row);
         }
         return rows;
+    }
+
+    /** A string input's cell: as written, quoted "" being the empty string; an empty unquoted cell is missing. */
+    private static String text(String text, String field) {
+        if (text == null) {
+            throw InputErrors.of(field, "is empty; missing values are allowed only for tabular models (quote \"\" for"
+                    + " an empty string)");
+        }
+        return text;
     }
 
     private static double number(String text, String field) {

@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * The rows of an OIP request to a tensor model: each row maps every graph input to its slice of the request tensor
- * (see {@link TensorSlices}). Names must match the graph's, unless the model has exactly one input.
+ * (see {@link TensorSlices}). Names must match the graph's, unless the model has exactly one input. A string (BYTES)
+ * input takes BYTES data: each row's slice is a {@code String[]}.
  */
 final class OipTensorInputs {
     private OipTensorInputs() {
@@ -22,10 +23,9 @@ final class OipTensorInputs {
         List<List<Long>> sliceShapes = new ArrayList<>(bound.length);
         for (int j = 0; j < bound.length; j++) {
             OipTensor t = tensors.get(j);
-            if (t.datatype() == OipDatatype.BYTES || !t.datatype().feeds(bound[j].datatype())) {
+            if (!t.datatype().feeds(bound[j].datatype())) {
                 throw InputErrors.of(t.field(), "is " + t.datatype() + " but the model's input "
-                        + InputErrors.quote(bound[j].name()) + " is " + bound[j].datatype()
-                        + (t.datatype() == OipDatatype.BYTES ? "; tensor models take numbers" : ""));
+                        + InputErrors.quote(bound[j].name()) + " is " + bound[j].datatype());
             }
             long[] shape = t.shape();
             List<Long> slice = new ArrayList<>(shape.length - 1);
@@ -46,9 +46,18 @@ final class OipTensorInputs {
             TensorData data = t.data();
             int perRow = t.valuesPerRow();
             String field = t.field();
+            boolean strings = TensorSlices.takesStrings(bound[j]);
             for (int r = 0; r < n; r++) {
-                double[] values = new double[perRow];
                 int base = r * perRow;
+                if (strings) {
+                    String[] values = new String[perRow];
+                    for (int k = 0; k < perRow; k++) {
+                        values[k] = TensorSlices.string(data.get(base + k), bound[j], field, base + k);
+                    }
+                    rows.get(r).put(bound[j].name(), values);
+                    continue;
+                }
+                double[] values = new double[perRow];
                 for (int k = 0; k < perRow; k++) {
                     values[k] = TensorSlices.number(data.get(base + k), bound[j], field, base + k);
                 }

@@ -30,11 +30,20 @@ final class TensorSlices {
         }
     }
 
+    /** Whether {@code spec} is a string input (scikit-learn pipelines take categorical columns so). */
+    static boolean takesStrings(TensorSpec spec) {
+        return "BYTES".equals(spec.datatype());
+    }
+
     /**
      * A slice given as JSON (MLflow): a number, a list of numbers, or rectangular nested lists of them; booleans count
-     * as 1 and 0 for a BOOL input. Nulls and strings are rejected: tensor models have no missing values.
+     * as 1 and 0 for a BOOL input. A string input takes a string or (nested) lists of strings, as a {@code String[]}.
+     * Nulls are rejected: tensor models have no missing values.
      */
     static Object fromJson(JsonNode node, TensorSpec spec, String field) {
+        if (takesStrings(spec)) {
+            return strings(node, spec, field);
+        }
         List<Long> shape = new ArrayList<>();
         for (JsonNode n = node; n != null && n.isArray(); n = n.isEmpty() ? null : n.get(0)) {
             shape.add((long) n.size());
@@ -79,6 +88,35 @@ final class TensorSlices {
             at = fill(child, shape, depth + 1, into, at, spec, field);
         }
         return at;
+    }
+
+    private static String[] strings(JsonNode node, TensorSpec spec, String field) {
+        List<JsonNode> leaves = new ArrayList<>();
+        collect(node, leaves);
+        String[] values = new String[leaves.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = string(leaves.get(i), spec, field, i);
+        }
+        checkCount(spec, values.length, field, () -> values.length + " strings");
+        return values;
+    }
+
+    private static void collect(JsonNode node, List<JsonNode> into) {
+        if (node.isArray()) {
+            node.forEach(child -> collect(child, into));
+        } else {
+            into.add(node);
+        }
+    }
+
+    /** One value of a string input: a JSON string. */
+    static String string(JsonNode node, TensorSpec spec, String field, int index) {
+        if (node.isTextual()) {
+            return node.textValue();
+        }
+        String why = node.isNull() ? "; nulls (missing values) are allowed only for tabular models" : "";
+        throw InputErrors.of(field, "must hold strings (input " + InputErrors.quote(spec.name()) + " is BYTES) but"
+                + " value " + index + " was " + JsonBodies.describe(node) + why);
     }
 
     /** One value of a tensor model's input: a JSON number, or a boolean for a BOOL input. */

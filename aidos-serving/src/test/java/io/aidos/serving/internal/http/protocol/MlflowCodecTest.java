@@ -146,6 +146,23 @@ class MlflowCodecTest {
     }
 
     @Test
+    void aStringInputOfATensorModelTakesStringsInEveryJsonFormat() {
+        String records = "{\"dataframe_records\": [{\"rooms\": 3, \"city\": \"Paris\"}]}";
+        String split = "{\"dataframe_split\": {\"columns\": [\"rooms\", \"city\"], \"data\": [[3, \"Paris\"]]}}";
+        String named = "{\"inputs\": {\"rooms\": [[3]], \"city\": [[\"Paris\"]]}}";
+
+        for (String body : List.of(records, split, named)) {
+            Map<String, Object> row = MlflowCodec.parseJson(bytes(body), Signatures.PIPELINE).get(0);
+            assertThat((String[]) row.get("city")).as(body).containsExactly("Paris");
+            assertThat((double[]) row.get("rooms")).as(body).containsExactly(3);
+        }
+        assertRejected(records.replace("\"Paris\"", "12"), Signatures.PIPELINE, "dataframe_records[0] column 'city'"
+                + " must hold strings (input 'city' is BYTES) but value 0 was the number 12");
+        assertRejected(records.replace("\"Paris\"", "[\"Paris\", \"Lyon\"]"), Signatures.PIPELINE,
+                "gives 2 values per row (2 strings) but the model's input 'city' takes 1");
+    }
+
+    @Test
     void aOneInputTensorModelTakesItsSliceSpreadOverColumns() {
         ModelSignature vector = new ModelSignature(List.of(Signatures.IMAGE.inputs().get(0)), List.of(), false,
                 Task.CLASSIFICATION);

@@ -91,6 +91,18 @@ class MlflowCsvTest {
                 + " model's input 'ids' takes 4");
     }
 
+    @Test
+    void aStringInputOfATensorModelTakesTheCellsText() {
+        List<Map<String, Object>> rows = MlflowCodec.parseCsv(bytes("rooms,city\n3,Paris\n4,\"\"\n"),
+                Signatures.PIPELINE);
+
+        assertThat((String[]) rows.get(0).get("city")).containsExactly("Paris");
+        assertThat((String[]) rows.get(1).get("city")).containsExactly("");
+        assertThat((double[]) rows.get(1).get("rooms")).containsExactly(4);
+        assertRejected("rooms,city\n3,\n", Signatures.PIPELINE, "CSV line 2 column 'city' is empty; missing values"
+                + " are allowed only for tabular models (quote \"\" for an empty string)");
+    }
+
     private static Map<String, Object> withNull(String nullKey, Object... pairs) {
         Map<String, Object> m = new HashMap<>();
         m.put(nullKey, null);

@@ -84,15 +84,35 @@ class OipTensorInputsTest {
     }
 
     @Test
-    void tensorModelsTakeNeitherStringsNorMissingValues() {
+    void aStringInputTakesBytesDataAsOneStringArrayPerRow() {
+        String body = """
+                {"inputs": [
+                  {"name": "rooms", "shape": [2, 1], "datatype": "FP32", "data": [3, 4]},
+                  {"name": "city", "shape": [2, 1], "datatype": "BYTES", "data": [["Paris"], ["Oslo"]]}]}""";
+
+        List<Map<String, Object>> rows = OipCodec.parseInfer(bytes(body), Signatures.PIPELINE).rows();
+
+        assertThat((String[]) rows.get(0).get("city")).containsExactly("Paris");
+        assertThat((String[]) rows.get(1).get("city")).containsExactly("Oslo");
+        assertThat((double[]) rows.get(1).get("rooms")).containsExactly(4);
+        assertRejected(body.replace("\"Oslo\"", "7"), Signatures.PIPELINE, "input 'city' must hold strings (input"
+                + " 'city' is BYTES) but value 1 was the number 7");
+        assertRejected(body.replace("\"Oslo\"", "null"), Signatures.PIPELINE, "input 'city' must hold strings"
+                + " (input 'city' is BYTES) but value 1 was null; nulls (missing values) are allowed only for tabular"
+                + " models");
+        assertRejected(body.replace("\"BYTES\"", "\"FP32\""), Signatures.PIPELINE,
+                "input 'city' is FP32 but the model's input 'city' is BYTES");
+    }
+
+    @Test
+    void numericTensorInputsTakeNeitherStringsNorMissingValues() {
         String text = """
                 {"inputs": [{"name": "pixels", "shape": [1, 6], "datatype": "BYTES",
                   "data": ["a", "b", "c", "d", "e", "f"]}]}""";
         String nulls = """
                 {"inputs": [{"name": "pixels", "shape": [1, 6], "datatype": "FP32", "data": [1, 2, null, 4, 5, 6]}]}""";
 
-        assertRejected(text, IMAGE, "input 'pixels' is BYTES but the model's input 'pixels' is FP32; tensor models"
-                + " take numbers");
+        assertRejected(text, IMAGE, "input 'pixels' is BYTES but the model's input 'pixels' is FP32");
         assertRejected(nulls, IMAGE, "input 'pixels' must hold numbers but value 2 was null; nulls (missing"
                 + " values) are allowed only for tabular models");
         assertRejected(nulls.replace("FP32", "BOOL"), IMAGE, "input 'pixels' is BOOL but the model's input 'pixels'"

@@ -37,6 +37,11 @@ final class Signatures {
             TensorSpec.of("mask", "INT64", -1, 4)), List.of(TensorSpec.of("score", "FP32", -1)), false,
             Task.REGRESSION);
 
+    /** A scikit-learn pipeline's graph: a number and a string column, each [N, 1], answering one value. */
+    static final ModelSignature PIPELINE = new ModelSignature(List.of(TensorSpec.of("rooms", "FP32", -1, 1),
+            TensorSpec.of("city", "BYTES", -1, 1)), List.of(TensorSpec.of("variable", "FP32", -1, 1)), false,
+            Task.REGRESSION);
+
     private Signatures() {
     }
 

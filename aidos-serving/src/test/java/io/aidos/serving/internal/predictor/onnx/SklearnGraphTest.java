@@ -112,6 +112,18 @@ class SklearnGraphTest {
     }
 
     @Test
+    void aPipelineTakesItsStringColumnAsStrings() {
+        try (Predictor p = TinyGraphs.load(SklearnGraphs.housePricePipeline(), "houses", temp)) {
+            assertThat(((OnnxPredictor) p).signature().inputs()).containsExactly(TensorSpec.of("rooms", "FP32", -1, 1),
+                    TensorSpec.of("city", "BYTES", -1, 1));
+            assertThat(p.task()).isEqualTo(Task.REGRESSION);
+            List<Prediction> out = p.predictAll(List.of(Map.of("rooms", 3, "city", "Paris"),
+                    Map.of("rooms", 2.5, "city", new String[] {"Lyon"}), Map.of("rooms", 1, "city", List.of("Oslo"))));
+            assertThat(out).extracting(Prediction::value).containsExactly(231.0, 126.0, -89.0);
+        }
+    }
+
+    @Test
     void aProbabilityTensorIsKeyedByClassIndexNextToTheGraphsLabel() {
         // skl2onnx's zipmap=False: the tensor does not name its classes, so its columns are indexes.
         try (Predictor p = load(NUMBERED, Probabilities.TENSOR)) {

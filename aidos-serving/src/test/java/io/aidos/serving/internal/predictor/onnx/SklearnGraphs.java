@@ -30,6 +30,26 @@ public final class SklearnGraphs {
     }
 
     /**
+     * A pipeline over a number column {@code rooms} and a string column {@code city} (each [N, 1]), as skl2onnx
+     * exports a {@code ColumnTransformer} before a {@code LinearRegression}: the city is mapped to a code ({@code
+     * CategoryMapper}: Lyon 1, Paris 2, any other -1) and {@code variable} = 10 rooms + 100 code + 1.
+     */
+    public static byte[] housePricePipeline() {
+        List<OnnxMl.NodeProto> nodes = List.of(
+                TinyGraphs.mlNode("CategoryMapper", List.of("city"), List.of("city_code"),
+                        TinyGraphs.stringsAttribute("cats_strings", List.of("Lyon", "Paris")),
+                        TinyGraphs.intsAttribute("cats_int64s", 1, 2), TinyGraphs.intAttribute("default_int64", -1)),
+                TinyGraphs.node("Cast", List.of("city_code"), "city_number", TinyGraphs.intAttribute("to", FLOAT)),
+                TinyGraphs.node("Concat", List.of("rooms", "city_number"), "features",
+                        TinyGraphs.intAttribute("axis", 1)),
+                TinyGraphs.mlNode("LinearRegressor", List.of("features"), List.of("variable"),
+                        TinyGraphs.floatsAttribute("coefficients", 10, 100),
+                        TinyGraphs.floatsAttribute("intercepts", 1), TinyGraphs.intAttribute("targets", 1)));
+        return TinyGraphs.model(nodes, List.of(TinyGraphs.tensor("rooms", FLOAT, "N", 1L),
+                TinyGraphs.tensor("city", STRING, "N", 1L)), List.of(TinyGraphs.tensor("variable", FLOAT, "N", 1L)));
+    }
+
+    /**
      * Scores {@code x · w[c] + b[c]} for class {@code classes[c]}, softmaxed. {@code classes} are all Longs or all
      * Strings, in the order of {@code w}'s rows.
      */
