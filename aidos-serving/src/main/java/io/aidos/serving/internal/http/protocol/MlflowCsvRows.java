@@ -61,6 +61,7 @@ final class MlflowCsvRows {
                 String field = "CSV line " + table.lines().get(i) + " column " + InputErrors.quote(names.get(j));
                 row[j] = signature.tabular() ? TabularCells.fromText(record[j], bound[j], field)
                         : TensorSlices.takesStrings(bound[j]) ? new String[] {text(record[j], field)}
+                        : TensorSlices.takesLongs(bound[j], 1) ? new long[] {whole(record[j], field)}
                         : new double[] {number(record[j], field)};
             }
             rows.add(layout.row(row));
@@ -77,18 +78,22 @@ final class MlflowCsvRows {
         for (int i = 1; i <= n; i++) {
             String[] record = table.records().get(i);
             boolean strings = TensorSlices.takesStrings(spec);
-            double[] numbers = strings ? null : new double[width];
-            String[] texts = strings ? new String[width] : null;
+            boolean longs = TensorSlices.takesLongs(spec, 1);
+            double[] numbers = new double[strings || longs ? 0 : width];
+            long[] integers = new long[longs ? width : 0];
+            String[] texts = new String[strings ? width : 0];
             for (int k = 0; k < width; k++) {
                 String field = "CSV line " + table.lines().get(i) + " field " + (k + 1);
                 if (strings) {
                     texts[k] = text(record[k], field);
+                } else if (longs) {
+                    integers[k] = whole(record[k], field);
                 } else {
                     numbers[k] = number(record[k], field);
                 }
             }
             Map<String, Object> row = new HashMap<>(2);
-            row.put(spec.name(), strings ? texts : numbers);
+            row.put(spec.name(), strings ? texts : longs ? integers : numbers);
             rows.add(row);
         }
         return rows;
@@ -101,6 +106,22 @@ final class MlflowCsvRows {
                     + " an empty string)");
         }
         return text;
+    }
+
+    /** An INT64 input's cell, exactly (a double would round beyond 2^53). */
+    private static long whole(String text, String field) {
+        if (text != null) {
+            try {
+                return Long.parseLong(text.strip());
+            } catch (NumberFormatException notALong) {
+                // a whole number written with a fraction or exponent ("3.0", "1e3") is read as a double below
+            }
+        }
+        double d = number(text, field);
+        if (d != Math.rint(d) || d < -0x1p63 || d >= 0x1p63) {
+            throw InputErrors.of(field, "must be a whole number that fits INT64 but was " + InputErrors.quote(text));
+        }
+        return (long) d;
     }
 
     private static double number(String text, String field) {

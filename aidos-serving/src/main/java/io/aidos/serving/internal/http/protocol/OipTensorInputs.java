@@ -47,8 +47,17 @@ final class OipTensorInputs {
             int perRow = t.valuesPerRow();
             String field = t.field();
             boolean strings = TensorSlices.takesStrings(bound[j]);
+            boolean longs = TensorSlices.takesLongs(bound[j], sliceShapes.get(j).size());
             for (int r = 0; r < n; r++) {
                 int base = r * perRow;
+                if (longs) {
+                    long[] values = new long[perRow];
+                    for (int k = 0; k < perRow; k++) {
+                        values[k] = TensorSlices.integer(data.get(base + k), field, base + k);
+                    }
+                    rows.get(r).put(bound[j].name(), values);
+                    continue;
+                }
                 if (strings) {
                     String[] values = new String[perRow];
                     for (int k = 0; k < perRow; k++) {

@@ -10,7 +10,8 @@ import java.util.function.Supplier;
 
 /**
  * One row's slice of a tensor model's input, as the row holds it: a {@code double[]} when the slice has at most one
- * dimension, a {@link RowTensor} when it has more.
+ * dimension, a {@link RowTensor} when it has more; a {@code long[]} for an INT64 slice of at most one dimension, a
+ * {@code String[]} for a string input.
  */
 final class TensorSlices {
     private TensorSlices() {
@@ -57,10 +58,44 @@ final class TensorSlices {
             throw InputErrors.of(field, "must be a number or rectangular nested lists of numbers but its lists have"
                     + " differing lengths (the first ones make shape " + shape + ")");
         }
+        if (takesLongs(spec, shape.size())) {
+            List<JsonNode> flat = new ArrayList<>(leaves);
+            collect(node, flat);
+            long[] values = new long[leaves];
+            for (int i = 0; i < leaves; i++) {
+                values[i] = integer(flat.get(i), field, i);
+            }
+            checkCount(spec, values.length, field, () -> "shape " + shape);
+            return values;
+        }
         double[] values = new double[leaves];
         fill(node, shape, 0, values, 0, spec, field);
         checkCount(spec, values.length, field, () -> "shape " + shape);
         return of(shape, values);
+    }
+
+    /**
+     * Whether a slice of {@code dimensions} for {@code spec} is read as a {@code long[]}: INT64 inputs whose slices
+     * have at most one dimension (IDs, token sequences), so that values beyond 2^53 arrive exactly.
+     */
+    static boolean takesLongs(TensorSpec spec, int dimensions) {
+        return "INT64".equals(spec.datatype()) && dimensions <= 1;
+    }
+
+    /** One value of an INT64 input, exactly: a whole JSON number within the long range. */
+    static long integer(JsonNode node, String field, int index) {
+        if (node.isIntegralNumber() && node.canConvertToLong()) {
+            return node.longValue();
+        }
+        if (node.isNumber() && !node.isIntegralNumber()) {
+            double d = node.doubleValue();
+            if (d == Math.rint(d) && d >= -0x1p63 && d < 0x1p63) {
+                return (long) d;
+            }
+        }
+        String why = node.isNull() ? "; nulls (missing values) are allowed only for tabular models" : "";
+        throw InputErrors.of(field, "must hold whole numbers that fit INT64 but value " + index + " was "
+                + JsonBodies.describe(node) + why);
     }
 
     private static int leaves(JsonNode node) {
@@ -101,6 +136,11 @@ final class TensorSlices {
         return values;
     }
 
+    /** Whether a whole number survives the trip through a double. */
+    private static boolean exact(JsonNode node) {
+        return node.canConvertToLong() && Math.abs(node.longValue()) <= (1L << 53);
+    }
+
     private static void collect(JsonNode node, List<JsonNode> into) {
         if (node.isArray()) {
             node.forEach(child -> collect(child, into));
@@ -122,6 +162,10 @@ final class TensorSlices {
     /** One value of a tensor model's input: a JSON number, or a boolean for a BOOL input. */
     static double number(JsonNode node, TensorSpec spec, String field, int index) {
         if (node.isNumber()) {
+            if (node.isIntegralNumber() && "INT64".equals(spec.datatype()) && !exact(node)) {
+                throw InputErrors.of(field, "value " + index + " is " + node.asText() + ", beyond the 2^53 that a "
+                        + "slice of more than one dimension carries exactly; send INT64 slices of one dimension");
+            }
             return node.doubleValue();
         }
         if (node.isBoolean() && "BOOL".equals(spec.datatype())) {

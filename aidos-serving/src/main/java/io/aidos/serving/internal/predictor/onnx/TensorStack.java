@@ -26,6 +26,8 @@ final class TensorStack {
     private final GraphInput input;
     private final List<double[]> numbers = new ArrayList<>();
     private final List<String[]> strings = new ArrayList<>();
+    /** INT64 rows, kept as longs: a double holds integers exactly only up to 2^53. */
+    private final List<long[]> longs = new ArrayList<>();
     private long[] slice;
 
     TensorStack(GraphInput input) {
@@ -39,6 +41,10 @@ final class TensorStack {
             String[] s = StringValues.strings(field, value);
             strings.add(s);
             length = s.length;
+        } else if (input.type() == OnnxJavaType.INT64) {
+            long[] l = RowValues.longs(field, value);
+            longs.add(l);
+            length = l.length;
         } else {
             double[] d = input.type() == OnnxJavaType.BOOL ? booleans(field, value) : RowValues.doubles(field, value);
             check(field, d);
@@ -56,11 +62,16 @@ final class TensorStack {
 
     /** The stacked tensor; the caller closes it. */
     OnnxTensor build(OrtEnvironment env) throws OrtException {
-        int rows = input.type() == OnnxJavaType.STRING ? strings.size() : numbers.size();
+        int rows = input.type() == OnnxJavaType.STRING ? strings.size()
+                : input.type() == OnnxJavaType.INT64 ? longs.size() : numbers.size();
         long[] shape = RowShapes.withBatch(rows, slice);
         if (input.type() == OnnxJavaType.STRING) {
             return OnnxTensor.createTensor(env, strings.stream().flatMap(Arrays::stream).toArray(String[]::new),
                     shape);
+        }
+        if (input.type() == OnnxJavaType.INT64) {
+            return OnnxTensor.createTensor(env, LongBuffer.wrap(longs.stream().flatMapToLong(Arrays::stream)
+                    .toArray()), shape);
         }
         double[] flat = numbers.stream().flatMapToDouble(Arrays::stream).toArray();
         return switch (input.type()) {
@@ -72,8 +83,6 @@ final class TensorStack {
                 yield OnnxTensor.createTensor(env, FloatBuffer.wrap(f), shape);
             }
             case DOUBLE -> OnnxTensor.createTensor(env, DoubleBuffer.wrap(flat), shape);
-            case INT64 -> OnnxTensor.createTensor(env, LongBuffer.wrap(Arrays.stream(flat).mapToLong(v -> (long) v)
-                    .toArray()), shape);
             case INT32 -> OnnxTensor.createTensor(env, IntBuffer.wrap(Arrays.stream(flat).mapToInt(v -> (int) v)
                     .toArray()), shape);
             case BOOL -> {
@@ -104,12 +113,17 @@ final class TensorStack {
      */
     void writeTo(ByteBuffer buffer) {
         int at = 0;
+        for (long[] row : longs) {
+            for (long v : row) {
+                buffer.putLong(at, v);
+                at += Long.BYTES;
+            }
+        }
         for (double[] row : numbers) {
             for (double v : row) {
                 switch (input.type()) {
                     case FLOAT -> buffer.putFloat(at, (float) v);
                     case DOUBLE -> buffer.putDouble(at, v);
-                    case INT64 -> buffer.putLong(at, (long) v);
                     case INT32 -> buffer.putInt(at, (int) v);
                     case BOOL -> buffer.put(at, (byte) (v != 0 ? 1 : 0));
                     default -> throw new IllegalStateException("input " + input.name() + " of element type "
@@ -120,21 +134,13 @@ final class TensorStack {
         }
     }
 
-    /** Integer inputs take whole numbers in their type's range. */
+    /** INT32 inputs take whole numbers in their range (INT64 ones are checked as they are read). */
     private void check(String field, double[] values) {
-        double min;
-        double max;
-        if (input.type() == OnnxJavaType.INT64) {
-            min = -0x1p63;
-            max = 0x1p63;
-        } else if (input.type() == OnnxJavaType.INT32) {
-            min = Integer.MIN_VALUE;
-            max = 0x1p31;
-        } else {
+        if (input.type() != OnnxJavaType.INT32) {
             return;
         }
         for (double v : values) {
-            if (v != Math.rint(v) || v < min || v >= max) {
+            if (v != Math.rint(v) || v < Integer.MIN_VALUE || v >= 0x1p31) {
                 throw new InvalidInputException("input " + field, v, "must hold whole numbers that fit "
                         + input.spec().datatype());
             }

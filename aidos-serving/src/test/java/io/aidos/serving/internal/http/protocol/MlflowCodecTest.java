@@ -132,8 +132,11 @@ class MlflowCodecTest {
 
         assertThat(pixels.shape()).containsExactly(2L, 3L);
         assertThat(pixels.values()).containsExactly(1, 2, 3, 4, 5, 6);
-        assertThat((double[]) tokens.get("ids")).containsExactly(1, 2, 3, 4);
-        assertThat((double[]) tokens.get("mask")).containsExactly(1, 1, 0, 0);
+        assertThat((long[]) tokens.get("ids")).containsExactly(1, 2, 3, 4);
+        assertThat((long[]) tokens.get("mask")).containsExactly(1, 1, 0, 0);
+        Map<String, Object> big = MlflowCodec.parseJson(bytes(named.replace("[[1, 2, 3, 4]]",
+                "[[9007199254740993, 2, 3, 4]]")), TOKENS).get(0);
+        assertThat((long[]) big.get("ids")).startsWith(9007199254740993L);
         assertRejected("{\"instances\": [[1, 2, 3, 4]]}", TOKENS, "instances must name the model's inputs (ids, mask)");
         assertRejected("{\"instances\": [[[1, 2, 3], [4, 5]]]}", IMAGE, "instances[0] must be a number or rectangular"
                 + " nested lists of numbers but its lists have differing lengths");
@@ -142,7 +145,8 @@ class MlflowCodecTest {
         assertRejected("{\"dataframe_records\": [{\"ids\": [1, 2, 3, 4]}]}", TOKENS, "request is missing column"
                 + " 'mask'");
         assertRejected("{\"inputs\": {\"ids\": [[1, 2, 3, null]], \"mask\": [[1, 1, 0, 0]]}}", TOKENS,
-                "must hold numbers but value 3 was null; nulls (missing values) are allowed only for tabular models");
+                "must hold whole numbers that fit INT64 but value 3 was null; nulls (missing values) are allowed only"
+                        + " for tabular models");
     }
 
     @Test

@@ -92,6 +92,19 @@ class MlflowCsvTest {
     }
 
     @Test
+    void anInt64InputTakesTheCellExactly() {
+        ModelSignature ids = new ModelSignature(List.of(TensorSpec.of("user", "INT64", -1, 1),
+                TensorSpec.of("item", "INT64", -1, 1)), List.of(), false, Task.REGRESSION);
+
+        Map<String, Object> row = MlflowCodec.parseCsv(bytes("user,item\n9007199254740993,3.0\n"), ids).get(0);
+
+        assertThat((long[]) row.get("user")).containsExactly(9007199254740993L);
+        assertThat((long[]) row.get("item")).containsExactly(3L);
+        assertRejected("user,item\n1,2.5\n", ids, "CSV line 2 column 'item' must be a whole number that fits INT64"
+                + " but was '2.5'");
+    }
+
+    @Test
     void aStringInputOfATensorModelTakesTheCellsText() {
         List<Map<String, Object>> rows = MlflowCodec.parseCsv(bytes("rooms,city\n3,Paris\n4,\"\"\n"),
                 Signatures.PIPELINE);

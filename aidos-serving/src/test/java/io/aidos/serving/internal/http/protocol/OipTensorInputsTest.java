@@ -44,10 +44,32 @@ class OipTensorInputsTest {
 
         List<Map<String, Object>> rows = OipCodec.parseInfer(bytes(body), TOKENS).rows();
 
-        assertThat((double[]) rows.get(0).get("ids")).containsExactly(101, 7, 9, 0);
-        assertThat((double[]) rows.get(0).get("mask")).containsExactly(1, 1, 1, 0);
-        assertThat((double[]) rows.get(1).get("ids")).containsExactly(101, 8, 0, 0);
-        assertThat((double[]) rows.get(1).get("mask")).containsExactly(1, 1, 0, 0);
+        assertThat((long[]) rows.get(0).get("ids")).containsExactly(101, 7, 9, 0);
+        assertThat((long[]) rows.get(0).get("mask")).containsExactly(1, 1, 1, 0);
+        assertThat((long[]) rows.get(1).get("ids")).containsExactly(101, 8, 0, 0);
+        assertThat((long[]) rows.get(1).get("mask")).containsExactly(1, 1, 0, 0);
+    }
+
+    @Test
+    void int64ValuesArriveExactlyBeyondWhatADoubleHolds() {
+        String body = """
+                {"inputs": [
+                  {"name": "ids", "shape": [1, 4], "datatype": "INT64",
+                   "data": [9007199254740993, -9223372036854775808, 9223372036854775807, 2.0]},
+                  {"name": "mask", "shape": [1, 4], "datatype": "INT64", "data": [1, 1, 1, 1]}]}""";
+
+        long[] ids = (long[]) OipCodec.parseInfer(bytes(body), TOKENS).rows().get(0).get("ids");
+
+        assertThat(ids).containsExactly(9007199254740993L, Long.MIN_VALUE, Long.MAX_VALUE, 2L);
+        assertRejected(body.replace("2.0]", "2.5]"), TOKENS, "input 'ids' must hold whole numbers that fit INT64 but"
+                + " value 3 was the number 2.5");
+        assertRejected(body.replace("9223372036854775807", "9223372036854775808"), TOKENS, "input 'ids' must hold"
+                + " whole numbers that fit INT64 but value 2 was the number 9223372036854775808");
+        ModelSignature grid = new ModelSignature(List.of(TensorSpec.of("cells", "INT64", -1, 2, 2)), List.of(), false,
+                Task.REGRESSION);
+        assertRejected("{\"inputs\": [{\"name\": \"cells\", \"shape\": [1, 2, 2], \"datatype\": \"INT64\","
+                + " \"data\": [1, 2, 3, 9007199254740993]}]}", grid, "input 'cells' value 3 is 9007199254740993, beyond"
+                + " the 2^53 that a slice of more than one dimension carries exactly");
     }
 
     @Test

@@ -97,6 +97,24 @@ class TinyGraphTest {
     }
 
     @Test
+    void int64InputsArriveExactlyBeyondWhatADoubleHolds() {
+        long twoTo53 = 1L << 53;
+        // y = float(x - 2^53): 1 for x = 2^53 + 1, which a double would have rounded to 2^53 (y = 0)
+        byte[] model = TinyGraphs.model(List.of(TinyGraphs.int64Constant("c", twoTo53),
+                        node("Sub", List.of("x", "c"), "d"), node("Cast", List.of("d"), "y", intAttribute("to", FLOAT))),
+                List.of(tensor("x", INT64, "batch", 1L)), List.of(tensor("y", FLOAT, "batch", 1L)));
+        try (Predictor p = TinyGraphs.load(model, "offset", temp)) {
+            for (int i = 0; i < 3; i++) { // the first run makes its tensors, later ones write into pinned buffers
+                assertThat(p.predict(Map.of("x", new long[] {twoTo53 + 1})).value()).isEqualTo(1.0);
+                assertThat(p.predict(Map.of("x", twoTo53 + 3)).value()).isEqualTo(3.0);
+            }
+            assertThat(((OnnxPredictor) p).reusesTensors()).isTrue();
+            assertThat(p.predictAll(List.of(Map.of("x", List.of(twoTo53 - 5)), Map.of("x", twoTo53 + 7))))
+                    .extracting(Prediction::value).containsExactly(-5.0, 7.0);
+        }
+    }
+
+    @Test
     void manyThreadsShareOnePredictor() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try (Predictor p = sumAndArgmin()) {

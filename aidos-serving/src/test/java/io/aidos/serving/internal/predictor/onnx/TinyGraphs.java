@@ -51,6 +51,15 @@ final class TinyGraphs {
                 .setSequenceType(OnnxMl.TypeProto.Sequence.newBuilder().setElemType(map))).build();
     }
 
+    /** A {@code Constant} node answering the one-value INT64 tensor {@code value}. */
+    static OnnxMl.NodeProto int64Constant(String output, long value) {
+        OnnxMl.TensorProto tensor = OnnxMl.TensorProto.newBuilder().setDataType(INT64).addDims(1).addInt64Data(value)
+                .build();
+        return OnnxMl.NodeProto.newBuilder().setOpType("Constant").setName(output + "-node").addOutput(output)
+                .addAttribute(OnnxMl.AttributeProto.newBuilder().setName("value")
+                        .setType(OnnxMl.AttributeProto.AttributeType.TENSOR).setT(tensor)).build();
+    }
+
     /** A node of the {@code ai.onnx.ml} domain (the classic-ML operators scikit-learn exports use). */
     static OnnxMl.NodeProto mlNode(String op, List<String> inputs, List<String> outputs,
                                    OnnxMl.AttributeProto... attributes) {
