@@ -196,6 +196,42 @@ class HttpServingTest {
         assertThat(post("/invocations", "5.1 3.5", "text/plain").statusCode()).isEqualTo(415);
     }
 
+    @Test
+    void prometheusMetricsCountWhatStatsCounts() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            assertThat(post("/invocations", TWO_ROWS_SPLIT, "application/json").statusCode()).isEqualTo(200);
+        }
+        HttpResponse<String> page = get("/metrics");
+        var stats = d.stats().variants().get("iris:1");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain; version=0.0.4");
+        String labels = "{deployment=\"iris-http\",variant=\"iris:1\"}";
+        Map<String, Double> samples = new java.util.HashMap<>();
+        for (String line : page.body().split("\n")) {
+            if (!line.startsWith("#")) {
+                int space = line.lastIndexOf(' ');
+                samples.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
+            }
+        }
+        assertThat(page.body()).contains("# TYPE aidos_serving_request_duration_seconds histogram");
+        assertThat(samples.get("aidos_serving_requests_total" + labels)).isEqualTo((double) stats.requests())
+                .isGreaterThanOrEqualTo(5);
+        assertThat(samples.get("aidos_serving_request_errors_total" + labels)).isEqualTo((double) stats.errors());
+        assertThat(samples.get("aidos_serving_replicas" + labels)).isEqualTo(1);
+        String count = "aidos_serving_request_duration_seconds_count" + labels;
+        assertThat(samples.get(count)).isEqualTo((double) stats.requests());
+        assertThat(samples.get("aidos_serving_request_duration_seconds_sum" + labels)).isPositive();
+        String buckets = "aidos_serving_request_duration_seconds_bucket{deployment=\"iris-http\",variant=\"iris:1\",le=";
+        double previous = 0;
+        for (String le : List.of("0.0005", "0.001", "0.005", "0.1", "1", "10", "+Inf")) {
+            double cumulative = samples.get(buckets + "\"" + le + "\"}");
+            assertThat(cumulative).as("le=%s", le).isGreaterThanOrEqualTo(previous);
+            previous = cumulative;
+        }
+        assertThat(previous).isEqualTo(samples.get(count));
+    }
+
     private static List<String> predictions(HttpResponse<String> r) throws IOException {
         List<String> out = new java.util.ArrayList<>();
         json(r).get("predictions").forEach(p -> out.add(p.asText()));

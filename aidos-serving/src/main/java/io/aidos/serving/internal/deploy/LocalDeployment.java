@@ -211,6 +211,11 @@ public final class LocalDeployment implements Deployment {
         return Stats.of(plan, recorders, lastEvent);
     }
 
+    /** Each variant's counters and latency histogram, for a metrics scrape (see {@link #stats()} for the keys). */
+    public List<VariantMetrics> metrics() {
+        return Stats.metrics(plan, recorders);
+    }
+
     @Override
     public synchronized Deployment canary(String model, String aliasOrVersion, int percent) {
         checkRunning();

@@ -19,16 +19,12 @@ final class Stats {
     /** A deployment's stats: each stats key's counters, live numbers for the variants in {@code plan}. */
     static DeploymentStats of(TrafficPlan p, DeploymentRecorders recorders, String lastEvent) {
         Map<String, VariantStats> byKey = new LinkedHashMap<>();
-        Map<String, VariantRuntime> live = new LinkedHashMap<>();
-        p.serving().forEach(v -> live.put(v.id(), v));
-        if (p.shadow() != null) {
-            live.put(DeploymentRecorders.SHADOW_PREFIX + p.shadow().id(), p.shadow());
-        }
+        Map<String, VariantRuntime> live = live(p);
         List<RequestRecorder> totals = new ArrayList<>();
         recorders.snapshot().forEach((key, rec) -> {
             VariantRuntime v = live.get(key);
-            if (v == null && rec.requests() == 0 && rec.rejectedCount() == 0) {
-                return; // a version that only ever shadowed: its real-traffic entry stays empty
+            if (neverServed(v, rec)) {
+                return;
             }
             byKey.put(key, of(rec, v == null ? 0 : v.replicas().inFlight(), v == null ? 0 : v.replicas().size()));
             if (!key.startsWith(DeploymentRecorders.SHADOW_PREFIX)) {
@@ -36,6 +32,36 @@ final class Stats {
             }
         });
         return new DeploymentStats(total(totals, p), byKey, lastEvent);
+    }
+
+    /** Each stats key's counters and latency histogram, with live numbers for the variants in {@code plan}. */
+    static List<VariantMetrics> metrics(TrafficPlan p, DeploymentRecorders recorders) {
+        Map<String, VariantRuntime> live = live(p);
+        List<VariantMetrics> out = new ArrayList<>();
+        recorders.snapshot().forEach((key, rec) -> {
+            VariantRuntime v = live.get(key);
+            if (neverServed(v, rec)) {
+                return;
+            }
+            out.add(new VariantMetrics(key, rec.requests(), rec.errors(), rec.rejectedCount(), rec.total(),
+                    rec.latencySumNanos(), v == null ? 0 : v.replicas().inFlight(), v == null ? 0 : v.replicas().size()));
+        });
+        return out;
+    }
+
+    /** The variants running now by stats key, the shadow under its own. */
+    private static Map<String, VariantRuntime> live(TrafficPlan p) {
+        Map<String, VariantRuntime> live = new LinkedHashMap<>();
+        p.serving().forEach(v -> live.put(v.id(), v));
+        if (p.shadow() != null) {
+            live.put(DeploymentRecorders.SHADOW_PREFIX + p.shadow().id(), p.shadow());
+        }
+        return live;
+    }
+
+    /** A version that only ever shadowed: its real-traffic entry stays empty and is left out. */
+    private static boolean neverServed(VariantRuntime live, RequestRecorder rec) {
+        return live == null && rec.requests() == 0 && rec.rejectedCount() == 0;
     }
 
     static VariantStats of(RequestRecorder r, int inFlight, int replicas) {

@@ -31,7 +31,12 @@ final class Responses {
      * have Javalin copy it through a new buffer of {@code responseBufferSize} bytes per answer.
      */
     static void json(Context ctx, int status, byte[] body) {
-        ctx.status(status).contentType("application/json");
+        write(ctx, status, "application/json", body);
+    }
+
+    /** Answers {@code body} of {@code contentType} as {@link #json} does. */
+    static void write(Context ctx, int status, String contentType, byte[] body) {
+        ctx.status(status).contentType(contentType);
         HttpServletResponse res = ctx.res();
         res.setContentLength(body.length);
         try {

@@ -1,17 +1,25 @@
 package io.aidos.serving.internal.http;
 
 import io.aidos.api.AiDosException;
+import io.aidos.api.Deployment;
 import io.aidos.serving.internal.deploy.LocalDeployer;
+import io.aidos.serving.internal.deploy.LocalDeployment;
+import io.aidos.serving.internal.deploy.VariantMetrics;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * The HTTP server of a deployer (Javalin 7 on Jetty 12): the Open Inference Protocol v2 under {@code /v2} and
- * MLflow's scoring protocol under {@code /deployments/NAME/} (and at the root while one deployment runs).
+ * The HTTP server of a deployer (Javalin 7 on Jetty 12): the Open Inference Protocol v2 under {@code /v2},
+ * MLflow's scoring protocol under {@code /deployments/NAME/} (and at the root while one deployment runs), and
+ * Prometheus metrics at {@code /metrics}.
  */
 public final class ServingHttpServer {
     private final ServingSettings settings;
@@ -32,7 +40,19 @@ public final class ServingHttpServer {
             configureThreads(c, settings.httpThreads());
             oip.register(c.routes);
             mlflow.register(c.routes);
+            c.routes.get("/metrics", Responses.guarded(ctx -> Responses.write(ctx, 200, PrometheusMetrics.CONTENT_TYPE,
+                    PrometheusMetrics.write(metrics(deployer))), (code, message) -> message.getBytes(
+                    StandardCharsets.UTF_8)));
         });
+    }
+
+    /** Each deployment's variant counters, by deployment name. */
+    private static Map<String, List<VariantMetrics>> metrics(LocalDeployer deployer) {
+        Map<String, List<VariantMetrics>> out = new TreeMap<>();
+        for (Deployment d : deployer.list()) {
+            out.put(d.name(), ((LocalDeployment) d).metrics());
+        }
+        return out;
     }
 
     /**

@@ -63,6 +63,31 @@ public final class LatencyHistogram {
         return midpointOf(BUCKETS - 1); // not reached: seen ends at total >= rank
     }
 
+    /**
+     * For each of {@code boundsNanos} (ascending), how many recorded values are at or below it, each value read as its
+     * bucket's midpoint (as {@link #percentileNanos} reads it): the cumulative buckets of a Prometheus histogram.
+     */
+    public long[] cumulativeCounts(long[] boundsNanos) {
+        long[] out = new long[boundsNanos.length];
+        int bound = 0;
+        long seen = 0;
+        for (int i = 0; i < BUCKETS; i++) {
+            long c = counts.get(i);
+            if (c == 0) {
+                continue;
+            }
+            long value = midpointOf(i);
+            while (bound < boundsNanos.length && boundsNanos[bound] < value) {
+                out[bound++] = seen;
+            }
+            seen += c;
+        }
+        while (bound < boundsNanos.length) {
+            out[bound++] = seen;
+        }
+        return out;
+    }
+
     /** Adds this histogram's counts to {@code other} (a merge); this one is left as it is. */
     public void addTo(LatencyHistogram other) {
         if (other == this) {

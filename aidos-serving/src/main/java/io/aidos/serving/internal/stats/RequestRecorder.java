@@ -25,6 +25,7 @@ public final class RequestRecorder {
     private final LongAdder requests = new LongAdder();
     private final LongAdder errors = new LongAdder();
     private final LongAdder rejected = new LongAdder();
+    private final LongAdder latencyNanos = new LongAdder();
     private final LatencyHistogram total = new LatencyHistogram();
     /** One spare slot, so the slot being replaced is never one the window still counts. */
     private final AtomicReferenceArray<WindowSlot> ring = new AtomicReferenceArray<>(SLOTS + 1);
@@ -45,6 +46,7 @@ public final class RequestRecorder {
 
     public void success(long latencyNanos) {
         requests.increment();
+        this.latencyNanos.add(latencyNanos);
         total.record(latencyNanos);
         currentSlot().latencies.record(latencyNanos);
     }
@@ -52,6 +54,7 @@ public final class RequestRecorder {
     public void failure(long latencyNanos) {
         requests.increment();
         errors.increment();
+        this.latencyNanos.add(latencyNanos);
         total.record(latencyNanos);
         WindowSlot slot = currentSlot();
         slot.latencies.record(latencyNanos);
@@ -73,6 +76,11 @@ public final class RequestRecorder {
 
     public long rejectedCount() {
         return rejected.sum();
+    }
+
+    /** The latencies of all successes and failures since start, added up. */
+    public long latencySumNanos() {
+        return latencyNanos.sum();
     }
 
     /** A copy of the latencies since start, taken now; later records do not change it. */

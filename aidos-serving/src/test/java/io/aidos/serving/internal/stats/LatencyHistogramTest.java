@@ -27,6 +27,19 @@ class LatencyHistogramTest {
     }
 
     @Test
+    void cumulativeCountsAreTheValuesAtOrBelowEachBound() {
+        LatencyHistogram h = new LatencyHistogram();
+        long[] values = {10, 300 * MICRO, 900 * MICRO, 2_000 * MICRO, 2_000 * MICRO, 40 * SECOND};
+        for (long v : values) {
+            h.record(v);
+        }
+        long[] bounds = {5, 500 * MICRO, 1_000 * MICRO, 2_500 * MICRO, SECOND};
+
+        assertThat(h.cumulativeCounts(bounds)).containsExactly(0, 2, 3, 5, 5);
+        assertThat(new LatencyHistogram().cumulativeCounts(bounds)).containsExactly(0, 0, 0, 0, 0);
+    }
+
+    @Test
     void percentileMustBeInZeroToHundred() {
         LatencyHistogram h = new LatencyHistogram();
         assertThatThrownBy(() -> h.percentileNanos(0)).hasMessageContaining("(0, 100] but was 0.0");
