@@ -197,6 +197,32 @@ class HttpServingTest {
     }
 
     @Test
+    void kserveV1Protocol() throws Exception {
+        assertThat(json(get("/v1/models")).get("models").toString()).contains("\"iris-http\"");
+        assertThat(get("/v1/models/iris-http").body()).isEqualTo("{\"name\":\"iris-http\",\"ready\":true}");
+        String lists = "{\"instances\":[[5.1,3.5,1.4,0.2],[6.7,3.0,5.2,2.3]]}";
+        String records = "{\"instances\":[{\"Sepal.Length\":5.1,\"Sepal.Width\":3.5,\"Petal.Length\":1.4,"
+                + "\"Petal.Width\":0.2}]}";
+        HttpResponse<String> predicted = post("/v1/models/iris-http:predict", lists, "application/json");
+        assertThat(predicted.statusCode()).as(predicted.body()).isEqualTo(200);
+        assertThat(predictions(predicted)).isEqualTo(expected);
+        assertThat(predictions(post("/v1/models/iris-http:predict", records, "application/json")))
+                .containsExactly(expected.get(0));
+
+        HttpResponse<String> explain = post("/v1/models/iris-http:explain", lists, "application/json");
+        assertThat(explain.statusCode()).isEqualTo(404);
+        assertThat(json(explain).get("error").asText()).contains("/v1/models/NAME:predict");
+        HttpResponse<String> unknown = post("/v1/models/nope:predict", lists, "application/json");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(json(unknown).get("error").asText()).contains("nope");
+        assertThat(get("/v1/models/nope").statusCode()).isEqualTo(404);
+        HttpResponse<String> bad = post("/v1/models/iris-http:predict", "{\"instances\":[[5.1,3.5]]}",
+                "application/json");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(json(bad).get("error").asText()).isNotBlank();
+    }
+
+    @Test
     void prometheusMetricsCountWhatStatsCounts() throws Exception {
         for (int i = 0; i < 5; i++) {
             assertThat(post("/invocations", TWO_ROWS_SPLIT, "application/json").statusCode()).isEqualTo(200);

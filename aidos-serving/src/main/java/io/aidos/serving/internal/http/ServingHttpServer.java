@@ -18,8 +18,8 @@ import java.util.TreeMap;
 
 /**
  * The HTTP server of a deployer (Javalin 7 on Jetty 12): the Open Inference Protocol v2 under {@code /v2},
- * MLflow's scoring protocol under {@code /deployments/NAME/} (and at the root while one deployment runs), and
- * Prometheus metrics at {@code /metrics}.
+ * MLflow's scoring protocol under {@code /deployments/NAME/} (and at the root while one deployment runs), KServe's V1
+ * data plane under {@code /v1/models}, and Prometheus metrics at {@code /metrics}.
  */
 public final class ServingHttpServer {
     private final ServingSettings settings;
@@ -40,6 +40,7 @@ public final class ServingHttpServer {
             configureThreads(c, settings.httpThreads());
             oip.register(c.routes);
             mlflow.register(c.routes);
+            new KserveV1Routes(deployer, settings.maxRequestBytes()).register(c.routes);
             c.routes.get("/metrics", Responses.guarded(ctx -> Responses.write(ctx, 200, PrometheusMetrics.CONTENT_TYPE,
                     PrometheusMetrics.write(metrics(deployer))), (code, message) -> message.getBytes(
                     StandardCharsets.UTF_8)));
