@@ -103,6 +103,16 @@ class DeploymentRoutesTest {
         assertThat(list.findValuesAsText("name")).contains("plain", "camel");
         assertThat(ok(send("GET", "/api/v1/deployments/plain/stats", null), 200).get("total").get("requests")
                 .asLong()).isEqualTo(1);
+        // The organization's inference server also speaks KServe V1 and is scraped for Prometheus metrics.
+        URI inference = URI.create(d.get("endpoint").asText()).resolve("/");
+        HttpResponse<String> v1 = http.send(HttpRequest.newBuilder(inference.resolve("/v1/models/plain:predict"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"instances\": [" + ROW + "]}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(ok(v1, 200).get("predictions").get(0).asText()).isEqualTo("virginica");
+        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(inference.resolve("/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("aidos_serving_requests_total{deployment=\"plain\",variant=\"iris:1\"} 2");
         assertThat(ok(send("DELETE", "/api/v1/deployments/camel", null), 200).get("status").asText())
                 .isEqualTo("STOPPED");
         assertError(send("GET", "/api/v1/deployments/camel", null), 404, "NOT_FOUND");
