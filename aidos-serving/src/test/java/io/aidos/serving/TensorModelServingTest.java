@@ -165,6 +165,38 @@ class TensorModelServingTest {
             assertThat(mlflow.statusCode()).as(mlflow.body()).isEqualTo(200);
             assertThat(JSON.readTree(mlflow.body()).get("predictions").toString())
                     .isEqualTo("[\"versicolor\",\"virginica\"]");
+            // Metadata lists what an answer holds, so a client may ask for any output it lists.
+            JsonNode meta = JSON.readTree(get(d.endpoint().resolve("/v2/models/sklearn-iris")).body());
+            assertThat(meta.get("outputs").findValuesAsText("name")).containsExactly("label", "scores");
+            HttpResponse<String> scoresOnly = post(d.endpoint().resolve("/v2/models/sklearn-iris/infer"),
+                    infer.replace("{\"inputs\"", "{\"outputs\":[{\"name\":\"scores\"}],\"inputs\""));
+            assertThat(scoresOnly.statusCode()).as(scoresOnly.body()).isEqualTo(200);
+            assertThat(JSON.readTree(scoresOnly.body()).get("outputs").findValuesAsText("name"))
+                    .containsExactly("scores");
+        } finally {
+            d.stop();
+        }
+    }
+
+    @Test
+    void aClassifierThatAnswersLabelsOnlyAnswersLabelsOverBothProtocols() throws Exception {
+        byte[] graph = SklearnGraphs.logisticRegression(W, B, List.of(10L, 12L, 14L),
+                SklearnGraphs.Probabilities.NONE);
+        try (Run run = aidos.experiments().getOrCreate("outside").startRun()) {
+            run.logArtifact("labels.onnx", graph);
+            aidos.models().register("labels-only", run.id(), "labels.onnx");
+        }
+        Deployment d = aidos.deployer().deploy("labels-only").model("labels-only", "1").start();
+        try {
+            String infer = "{\"inputs\":[{\"name\":\"float_input\",\"shape\":[2,4],\"datatype\":\"FP32\","
+                    + "\"data\":[0,0,0,2,0,3,0,0]}]}";
+            HttpResponse<String> r = post(d.endpoint().resolve("/v2/models/labels-only/infer"), infer);
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            JsonNode outputs = JSON.readTree(r.body()).get("outputs");
+            assertThat(outputs).hasSize(1);
+            assertThat(output(JSON.readTree(r.body()), "label").get("data").toString()).isEqualTo("[\"14\",\"12\"]");
+            HttpResponse<String> mlflow = post(d.endpoint().resolve("invocations"), "{\"inputs\":[[0,0,0,2]]}");
+            assertThat(mlflow.body()).isEqualTo("{\"predictions\":[\"14\"]}");
         } finally {
             d.stop();
         }

@@ -40,7 +40,7 @@ public final class MlflowCodec {
      */
     public static byte[] predictions(List<Prediction> predictions, ModelSignature signature) {
         boolean labels = signature.tabular()
-                ? signature.task() != Task.REGRESSION : OipOutputs.hasScores(predictions);
+                ? signature.task() != Task.REGRESSION : OipOutputs.hasLabels(predictions);
         return JsonBodies.write(64 + predictions.size() * 20, json -> {
             json.writeStartObject();
             json.writeArrayFieldStart("predictions");

@@ -71,7 +71,10 @@ public final class OipCodec {
         return OipResponseWriter.write(modelName, modelVersion, id, predictions, signature, requestedOutputs);
     }
 
-    /** {@code {"name", "versions", "platform", "inputs": [{"name", "datatype", "shape"}], "outputs": [...]}}. */
+    /**
+     * {@code {"name", "versions", "platform", "inputs": [{"name", "datatype", "shape"}], "outputs": [...]}}; the outputs
+     * are those an inference answers ({@link OipOutputs#described}).
+     */
     public static byte[] modelMetadata(String name, List<String> versions, String platform, ModelSignature signature) {
         return JsonBodies.write(256 + 64 * (signature.inputs().size() + signature.outputs().size()), json -> {
             json.writeStartObject();
@@ -87,7 +90,7 @@ public final class OipCodec {
                 json.writeStringField("platform", platform);
             }
             writeTensors(json, "inputs", signature.inputs());
-            writeTensors(json, "outputs", signature.outputs());
+            writeTensors(json, "outputs", OipOutputs.described(signature));
             json.writeEndObject();
         });
     }

@@ -2,7 +2,9 @@ package io.aidos.serving.internal.http.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aidos.api.Prediction;
+import io.aidos.api.Task;
 import io.aidos.serving.internal.signature.ModelSignature;
+import io.aidos.serving.internal.signature.TensorSpec;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -12,8 +14,8 @@ import java.util.Set;
 /**
  * Which outputs an OIP answer holds. A tabular model answers by task: classification {@code label} and
  * {@code scores}, regression {@code value}, clustering and anomaly detection {@code label} and {@code value}. A tensor
- * model answers {@code label} and {@code scores} when its predictions carry scores, else its values under the name of
- * its first output ({@code value} if it declares none).
+ * model answers {@code label} and {@code scores} when its predictions carry scores, {@code label} alone when they carry
+ * labels only, else its values under the name of its first output ({@code value} if it declares none).
  */
 final class OipOutputs {
     static final String LABEL = "label";
@@ -42,7 +44,33 @@ final class OipOutputs {
         if (signature.tabular()) {
             return possible(signature);
         }
-        return hasScores(predictions) ? List.of(LABEL, SCORES) : List.of(valueName(signature));
+        if (hasScores(predictions)) {
+            return List.of(LABEL, SCORES);
+        }
+        return hasLabels(predictions) ? List.of(LABEL) : List.of(valueName(signature));
+    }
+
+    /**
+     * The outputs model metadata lists: a tabular model's declared ones; for a tensor model what it answers, {@code
+     * label} (BYTES) and {@code scores} (FP64, one column per class) for a classification, else its value (FP64).
+     */
+    static List<TensorSpec> described(ModelSignature signature) {
+        if (signature.tabular()) {
+            return signature.outputs();
+        }
+        if (signature.task() == Task.CLASSIFICATION) {
+            return List.of(TensorSpec.of(LABEL, "BYTES", -1), TensorSpec.of(SCORES, "FP64", -1, -1));
+        }
+        return List.of(TensorSpec.of(valueName(signature), "FP64", -1));
+    }
+
+    static boolean hasLabels(List<Prediction> predictions) {
+        for (Prediction p : predictions) {
+            if (p.label() != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The name a tensor model's values go under: its first declared output's, else {@code value}. */

@@ -162,14 +162,20 @@ class OipResponseTest {
     }
 
     @Test
-    void modelMetadataListsTheSignature() {
+    void modelMetadataListsTheInputsAndTheOutputsAnAnswerHolds() {
         JsonNode meta = tree(OipCodec.modelMetadata("resnet", List.of("1", "2"), "onnxruntime_onnx", IMAGE));
 
+        // A tensor classifier answers label and scores, whatever its graph calls its outputs (here logits).
         assertThat(meta.toString()).isEqualTo("{\"name\":\"resnet\",\"versions\":[\"1\",\"2\"],"
                 + "\"platform\":\"onnxruntime_onnx\","
                 + "\"inputs\":[{\"name\":\"pixels\",\"datatype\":\"FP32\",\"shape\":[-1,2,3]}],"
-                + "\"outputs\":[{\"name\":\"logits\",\"datatype\":\"FP32\",\"shape\":[-1,3]}]}");
-        assertThat(tree(OipCodec.modelMetadata("iris", List.of("3"), "aidos", IRIS)).get("inputs")).hasSize(4);
+                + "\"outputs\":[{\"name\":\"label\",\"datatype\":\"BYTES\",\"shape\":[-1]},"
+                + "{\"name\":\"scores\",\"datatype\":\"FP64\",\"shape\":[-1,-1]}]}");
+        assertThat(tree(OipCodec.modelMetadata("tokens", null, null, TOKENS)).get("outputs").toString())
+                .isEqualTo("[{\"name\":\"score\",\"datatype\":\"FP64\",\"shape\":[-1]}]");
+        JsonNode iris = tree(OipCodec.modelMetadata("iris", List.of("3"), "aidos", IRIS));
+        assertThat(iris.get("inputs")).hasSize(4);
+        assertThat(iris.get("outputs").findValuesAsText("name")).containsExactly("label", "scores");
     }
 
     @Test

@@ -26,7 +26,9 @@ public final class SklearnGraphs {
         /** Only the maps, no label output. */
         ZIPMAP_ONLY,
         /** A tensor {@code probabilities} [N, K] next to {@code output_label} (skl2onnx's {@code zipmap=False}). */
-        TENSOR
+        TENSOR,
+        /** No probabilities: {@code output_label} alone. */
+        NONE
     }
 
     /**
@@ -76,7 +78,7 @@ public final class SklearnGraphs {
         }
         if (probabilities == Probabilities.TENSOR) {
             outputs.add(TinyGraphs.tensor("probabilities", FLOAT, "N", (long) w.length));
-        } else {
+        } else if (probabilities != Probabilities.NONE) {
             nodes.add(TinyGraphs.mlNode("ZipMap", List.of(probabilityTensor), List.of("output_probability"), strings
                     ? TinyGraphs.stringsAttribute("classlabels_strings", names)
                     : TinyGraphs.intsAttribute("classlabels_int64s", ids)));
