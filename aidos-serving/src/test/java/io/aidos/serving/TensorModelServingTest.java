@@ -48,10 +48,7 @@ class TensorModelServingTest {
     static void store() throws Exception {
         aidos = ServingFixture.open(temp.resolve("store"));
         Path ts = TorchScriptFixtures.linear(W, B, temp.resolve("linear.pt"));
-        try (Run run = aidos.experiments().getOrCreate("outside").startRun()) {
-            run.logArtifact("linear.pt", ts);
-            aidos.models().register("linear-ts", run.id(), "linear.pt");
-        }
+        registerOutside("linear-ts", "linear.pt", ts);
         Path csv = temp.resolve("iris.csv");
         try (InputStream in = TensorModelServingTest.class.getResourceAsStream("/data/iris.csv")) {
             java.nio.file.Files.copy(in, csv);
@@ -63,10 +60,7 @@ class TensorModelServingTest {
         try (InputStream in = trained.run().openArtifact("model/model.onnx")) {
             onnx = in.readAllBytes();
         }
-        try (Run run = aidos.experiments().getOrCreate("outside").startRun()) {
-            run.logArtifact("iris.onnx", onnx);
-            aidos.models().register("iris-onnx", run.id(), "iris.onnx");
-        }
+        registerOutside("iris-onnx", "iris.onnx", onnx);
     }
 
     @AfterAll
@@ -136,10 +130,7 @@ class TensorModelServingTest {
     void aScikitLearnExportAnswersItsClassNamesAndProbabilities() throws Exception {
         byte[] graph = SklearnGraphs.logisticRegression(W, B, List.of("setosa", "versicolor", "virginica"),
                 SklearnGraphs.Probabilities.ZIPMAP);
-        try (Run run = aidos.experiments().getOrCreate("outside").startRun()) {
-            run.logArtifact("sklearn.onnx", graph);
-            aidos.models().register("sklearn-iris", run.id(), "sklearn.onnx");
-        }
+        registerOutside("sklearn-iris", "sklearn.onnx", graph);
         Deployment d = aidos.deployer().deploy("sklearn-iris").model("sklearn-iris", "1").start();
         try {
             String infer = "{\"inputs\":[{\"name\":\"float_input\",\"shape\":[2,4],\"datatype\":\"FP32\","
@@ -182,10 +173,7 @@ class TensorModelServingTest {
     void aClassifierThatAnswersLabelsOnlyAnswersLabelsOverBothProtocols() throws Exception {
         byte[] graph = SklearnGraphs.logisticRegression(W, B, List.of(10L, 12L, 14L),
                 SklearnGraphs.Probabilities.NONE);
-        try (Run run = aidos.experiments().getOrCreate("outside").startRun()) {
-            run.logArtifact("labels.onnx", graph);
-            aidos.models().register("labels-only", run.id(), "labels.onnx");
-        }
+        registerOutside("labels-only", "labels.onnx", graph);
         Deployment d = aidos.deployer().deploy("labels-only").model("labels-only", "1").start();
         try {
             String infer = "{\"inputs\":[{\"name\":\"float_input\",\"shape\":[2,4],\"datatype\":\"FP32\","
@@ -204,10 +192,7 @@ class TensorModelServingTest {
 
     @Test
     void aScikitLearnPipelineTakesItsStringColumnOverBothProtocols() throws Exception {
-        try (Run run = aidos.experiments().getOrCreate("outside").startRun()) {
-            run.logArtifact("houses.onnx", SklearnGraphs.housePricePipeline());
-            aidos.models().register("houses", run.id(), "houses.onnx");
-        }
+        registerOutside("houses", "houses.onnx", SklearnGraphs.housePricePipeline());
         Deployment d = aidos.deployer().deploy("houses").model("houses", "1").start();
         try {
             JsonNode meta = JSON.readTree(get(d.endpoint().resolve("/v2/models/houses")).body());
@@ -277,6 +262,18 @@ class TensorModelServingTest {
             clients.shutdownNow();
             d.stop();
         }
+    }
+
+    /** Registers {@code bytes} as version 1 of {@code model}: an outside file logged to a run as {@code file}. */
+    private static void registerOutside(String model, String file, byte[] bytes) {
+        try (Run run = aidos.experiments().getOrCreate("outside").startRun()) {
+            run.logArtifact(file, bytes);
+            aidos.models().register(model, run.id(), file);
+        }
+    }
+
+    private static void registerOutside(String model, String file, Path path) throws Exception {
+        registerOutside(model, file, java.nio.file.Files.readAllBytes(path));
     }
 
     private static JsonNode output(JsonNode body, String name) {
