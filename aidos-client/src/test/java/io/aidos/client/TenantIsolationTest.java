@@ -318,18 +318,65 @@ class TenantIsolationTest {
     }
 
     @Test
+    @Order(3) // after anotherOrganizationCannotSeeUseOrStopADeployment, which counts A's requests
+    void aDeploymentsInferenceServerAnswersOnlyItsOrganization() throws Exception {
+        String split = "{\"dataframe_split\":{\"columns\":[\"Sepal.Length\",\"Sepal.Width\",\"Petal.Length\","
+                + "\"Petal.Width\"],\"data\":[[6.7,3.0,5.2,2.3]]}}";
+        URI invocations = URI.create(endpointA).resolve("invocations");
+        URI metadata = URI.create(endpointA).resolve("/v2/models/" + DEPLOYMENT);
+        long before = requestsOfA();
+
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(invocations).header("Content-Type",
+                "application/json").POST(HttpRequest.BodyPublishers.ofString(split)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+        HttpResponse<String> byB = http.send(HttpRequest.newBuilder(invocations).header("Content-Type",
+                "application/json").header("Authorization", "Bearer " + keyB)
+                .POST(HttpRequest.BodyPublishers.ofString(split)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(byB.statusCode()).isEqualTo(403);
+        assertThat(byB.body()).doesNotContain(DEPLOYMENT);
+        HttpResponse<String> metadataByB = http.send(HttpRequest.newBuilder(metadata)
+                .header("Authorization", "Bearer " + keyB).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(metadataByB.statusCode()).isEqualTo(403);
+        assertThat(metadataByB.body()).doesNotContain(SERVED_MODEL);
+        HttpResponse<String> wrongKey = http.send(HttpRequest.newBuilder(metadata)
+                .header("Authorization", "Bearer aidos_nope_0123456789").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(wrongKey.statusCode()).isEqualTo(401);
+        assertThat(requestsOfA()).as("no refused call reached A's replicas").isEqualTo(before);
+
+        HttpResponse<String> byA = http.send(HttpRequest.newBuilder(invocations).header("Content-Type",
+                "application/json").header("Authorization", "Bearer " + keyA)
+                .POST(HttpRequest.BodyPublishers.ofString(split)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(byA.statusCode()).as(byA.body()).isEqualTo(200);
+        assertThat(byA.body()).isEqualTo("{\"predictions\":[\"virginica\"]}");
+        assertThat(requestsOfA()).isEqualTo(before + 1);
+        HttpResponse<String> probe = http.send(HttpRequest.newBuilder(URI.create(endpointA).resolve("/v2/health/ready"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(probe.statusCode()).as("health checks need no key").isEqualTo(200);
+    }
+
+    private long requestsOfA() throws Exception {
+        try (AiDos a = AiDos.open(AiDosConfig.builder().uri(server.uri()).apiKey(keyA).build())) {
+            return a.deployer().get(DEPLOYMENT).stats().requests();
+        }
+    }
+
+    @Test
     @Order(10) // after bUsesTheSameNamesIndependently, which expects B to have no model yet
     void bDeploysUnderTheSameNameApartFromA() throws Exception {
         try (AiDos b = AiDos.open(AiDosConfig.builder().uri(server.uri()).apiKey(keyB).build());
              AiDos a = AiDos.open(AiDosConfig.builder().uri(server.uri()).apiKey(keyA).build())) {
             IrisModelFiles.register(b, irisFiles, "b-serving", SERVED_MODEL);
+            long requestsOfA = a.deployer().get(DEPLOYMENT).stats().requests();
             Deployment ofB = b.deployer().deploy(DEPLOYMENT).model(SERVED_MODEL, "1").start();
             assertThat(ofB.endpoint().toString()).as("each organization has its own endpoint").isNotEqualTo(endpointA);
             assertThat(ofB.predict(ROW).label()).isEqualTo("virginica");
             ofB.stop();
             Deployment ofA = a.deployer().get(DEPLOYMENT);
             assertThat(ofA.status()).isEqualTo(DeploymentStatus.RUNNING);
-            assertThat(ofA.stats().requests()).isEqualTo(1);
+            assertThat(ofA.stats().requests()).as("B's prediction went to B's deployment").isEqualTo(requestsOfA);
             ofA.stop();
         }
     }

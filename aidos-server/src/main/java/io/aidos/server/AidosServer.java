@@ -2,11 +2,14 @@ package io.aidos.server;
 
 import io.aidos.api.AiDos;
 import io.aidos.api.BackendUnavailableException;
+import io.aidos.core.internal.InferenceAccess;
+import io.aidos.core.internal.LocalAiDos;
 import io.aidos.core.internal.identity.Identity;
 import io.aidos.server.internal.ApiRoute;
 import io.aidos.server.internal.ApiRoutes;
 import io.aidos.server.internal.ErrorHandlers;
 import io.aidos.server.internal.IdempotencyCache;
+import io.aidos.server.internal.InferenceGate;
 import io.aidos.server.internal.RequestGuard;
 import io.aidos.server.internal.ServerContext;
 import io.aidos.server.internal.TlsConnector;
@@ -48,6 +51,10 @@ public final class AidosServer implements AutoCloseable {
         this.routes = ApiRoutes.of(context, b.identity == null ? List.of() : IdentityRoutes.of(b.identity, b.config));
         AuditHook audit = b.identity == null ? null : new AuditHook(b.identity, authenticator);
         RequestGuard guard = new RequestGuard(authenticator);
+        if (b.aidos instanceof LocalAiDos local) { // without identity the inference servers stay open, as embedded
+            local.inferenceAccess(authenticator == RequestAuthenticator.localOwner() ? InferenceAccess.OPEN
+                    : new InferenceGate(authenticator));
+        }
         ErrorHandlers errors = new ErrorHandlers(b.groups);
         this.app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;

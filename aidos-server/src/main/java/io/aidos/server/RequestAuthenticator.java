@@ -20,8 +20,18 @@ public interface RequestAuthenticator {
         return !path.equals("/api/v1/health") && !path.equals("/api/v1/openapi.json");
     }
 
+    /**
+     * Called before each request to a deployment's inference endpoint (the organization's inference server:
+     * {@code /invocations}, {@code /v2/models/...}, {@code /v1/models/...}, {@code /metrics}), whose
+     * {@link AuthenticationRequest#organization()} is the organization that owns the deployment. The principal
+     * returned must act in that organization (its {@code org} attribute, or none for {@code local}) unless it is {@link Principal#LOCAL_OWNER}. By default {@link #authenticate}.
+     */
+    default Principal authenticateInference(AuthenticationRequest request) {
+        return authenticate(request);
+    }
+
     /** No login: every caller is the local owner (a token, if sent, is ignored). */
     static RequestAuthenticator localOwner() {
-        return request -> Principal.LOCAL_OWNER;
+        return LocalOwnerAuthenticator.INSTANCE;
     }
 }

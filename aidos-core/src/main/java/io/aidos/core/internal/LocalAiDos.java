@@ -22,6 +22,7 @@ import io.aidos.spi.Arguments;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The in-process backend: one connection pool, one artifact folder, one metric writer. Thread-safe.
@@ -48,6 +49,7 @@ public final class LocalAiDos implements AiDos {
     private final String orgId;
     private final LocalAiDos root; // null for the instance open() made
     private final Map<String, LocalAiDos> views;
+    private final AtomicReference<InferenceAccess> inferenceAccess; // the root's, shared with every view
     private Trainer trainer; // opened on first use: it may start a worker
     private Deployer deployer; // opened on first use: it restores running deployments and starts an HTTP server
 
@@ -64,6 +66,7 @@ public final class LocalAiDos implements AiDos {
         this.root = null;
         this.closed = new AtomicBoolean();
         this.views = new ConcurrentHashMap<>();
+        this.inferenceAccess = new AtomicReference<>(InferenceAccess.OPEN);
         this.datasets = new LocalDatasets(db, blobs, orgId);
         this.experiments = new LocalExperiments(db, blobs, metrics, orgId);
         this.models = new LocalModels(db, blobs, dataFolder.resolve("cache"), orgId);
@@ -81,6 +84,7 @@ public final class LocalAiDos implements AiDos {
         this.root = root;
         this.closed = root.closed;
         this.views = root.views;
+        this.inferenceAccess = root.inferenceAccess;
         this.datasets = new LocalDatasets(db, blobs, orgId);
         this.experiments = new LocalExperiments(db, blobs, metrics, orgId);
         this.models = new LocalModels(db, blobs, dataFolder.resolve("cache"), orgId);
@@ -169,6 +173,19 @@ public final class LocalAiDos implements AiDos {
     @Override
     public String uri() {
         return uri;
+    }
+
+    /**
+     * Who may call the inference endpoints of this store's deployments, every organization's ({@link
+     * InferenceAccess#OPEN} unless set). Deployers ask it on every request, so a change holds for the next one.
+     */
+    public InferenceAccess inferenceAccess() {
+        return inferenceAccess.get();
+    }
+
+    /** Sets {@link #inferenceAccess()} for this store and all its organization views (the server does). */
+    public void inferenceAccess(InferenceAccess access) {
+        inferenceAccess.set(Arguments.notNull("access", access));
     }
 
     /** The store, for benchmarks and for modules (training, server) that build on the core. */

@@ -2,6 +2,7 @@ package io.aidos.server.internal.auth;
 
 import com.nimbusds.jwt.SignedJWT;
 import io.aidos.api.AuthenticationException;
+import io.aidos.api.PermissionDeniedException;
 import io.aidos.api.RateLimitedException;
 import io.aidos.core.internal.identity.Action;
 import io.aidos.core.internal.identity.Identity;
@@ -72,6 +73,27 @@ public final class IdentityAuthenticator implements RequestAuthenticator {
             org = Tenancy.choose(request.organization(), who.roles().keySet(), who.siteAdmin());
             identity.require(who, needed, org);
         }
+        return new Principal(callerId, who.describe(), Map.of("user", String.valueOf(who.userId()),
+                Tenancy.ORG_ATTRIBUTE, org));
+    }
+
+    /**
+     * A call to a deployment of {@code request.organization()}: a valid credential with READ there (predicting reads
+     * a model). Not rate limited: the deployment's own queue bounds the load (429), and a key cannot be guessed.
+     */
+    @Override
+    public Principal authenticateInference(AuthenticationRequest request) {
+        String org = request.organization().orElseThrow(() -> new IllegalArgumentException(
+                "an inference request names its organization"));
+        String credential = request.bearerToken().orElseThrow(() -> new AuthenticationException(
+                "this inference server needs an API key or access token of its organization: send Authorization:"
+                        + " Bearer <key>"));
+        io.aidos.core.internal.identity.Principal who = verify(identity, credential);
+        if (!who.roles().containsKey(org) && !who.siteAdmin()) {
+            throw new PermissionDeniedException("this inference server serves another organization's deployments");
+        }
+        identity.require(who, Action.READ, org);
+        String callerId = who.apiKeyId() != null ? "key:" + who.apiKeyId() : "user:" + who.userId();
         return new Principal(callerId, who.describe(), Map.of("user", String.valueOf(who.userId()),
                 Tenancy.ORG_ATTRIBUTE, org));
     }

@@ -105,6 +105,11 @@ public final class LocalDeployer implements Deployer, AutoCloseable {
         return deployment(name);
     }
 
+    /** The store (organization view) whose deployments these are. */
+    public LocalAiDos aidos() {
+        return aidos;
+    }
+
     /** The running deployment {@code name}, for the HTTP routes. */
     public LocalDeployment deployment(String name) {
         Arguments.notNull("deployment name", name);

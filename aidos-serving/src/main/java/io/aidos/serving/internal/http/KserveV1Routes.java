@@ -26,21 +26,23 @@ final class KserveV1Routes {
 
     private final LocalDeployer deployer;
     private final long maxRequestBytes;
+    private final Callers callers;
 
-    KserveV1Routes(LocalDeployer deployer, long maxRequestBytes) {
+    KserveV1Routes(LocalDeployer deployer, long maxRequestBytes, Callers callers) {
         this.deployer = deployer;
         this.maxRequestBytes = maxRequestBytes;
+        this.callers = callers;
     }
 
     void register(RoutesConfig routes) {
-        routes.get("/v1/models", guard(ctx -> Responses.json(ctx, 200, KserveV1Codec.models(
+        routes.get("/v1/models", checked(ctx -> Responses.json(ctx, 200, KserveV1Codec.models(
                 deployer.list().stream().map(Deployment::name).sorted().toList()))));
-        routes.get("/v1/models/{name}", guard(ctx -> {
+        routes.get("/v1/models/{name}", checked(ctx -> {
             LocalDeployment d = deployer.deployment(ctx.pathParam("name"));
             Responses.json(ctx, d.ready() ? 200 : 503, KserveV1Codec.status(d.name(), d.ready()));
         }));
         // The verb shares the last segment with the name ("iris:predict"), which a path parameter cannot split.
-        routes.post("/v1/models/{call}", guard(this::call));
+        routes.post("/v1/models/{call}", checked(this::call));
     }
 
     private void call(Context ctx) {
@@ -58,5 +60,10 @@ final class KserveV1Routes {
 
     private static io.javalin.http.Handler guard(Responses.Handler h) {
         return Responses.guarded(h, ERROR_BODY);
+    }
+
+    /** {@link #guard} for a route that only callers {@link Callers} admits may reach. */
+    private io.javalin.http.Handler checked(Responses.Handler h) {
+        return guard(callers.guarding(h));
     }
 }

@@ -26,21 +26,23 @@ final class MlflowScoringRoutes {
 
     private final LocalDeployer deployer;
     private final long maxRequestBytes;
+    private final Callers callers;
 
-    MlflowScoringRoutes(LocalDeployer deployer, long maxRequestBytes) {
+    MlflowScoringRoutes(LocalDeployer deployer, long maxRequestBytes, Callers callers) {
         this.deployer = deployer;
         this.maxRequestBytes = maxRequestBytes;
+        this.callers = callers;
     }
 
     void register(RoutesConfig routes) {
         for (String health : List.of("ping", "health")) {
-            routes.get("/deployments/{name}/" + health, guard(ctx -> health(ctx, named(ctx))));
+            routes.get("/deployments/{name}/" + health, checked(ctx -> health(ctx, named(ctx))));
             routes.get("/" + health, guard(ctx -> health(ctx, single())));
         }
-        routes.get("/deployments/{name}/version", guard(ctx -> version(ctx, named(ctx))));
+        routes.get("/deployments/{name}/version", checked(ctx -> version(ctx, named(ctx))));
         routes.get("/version", guard(ctx -> ctx.contentType("text/plain").result(Versions.SERVING)));
-        routes.post("/deployments/{name}/invocations", guard(ctx -> invocations(ctx, named(ctx))));
-        routes.post("/invocations", guard(ctx -> invocations(ctx, single())));
+        routes.post("/deployments/{name}/invocations", checked(ctx -> invocations(ctx, named(ctx))));
+        routes.post("/invocations", checked(ctx -> invocations(ctx, single())));
     }
 
     private LocalDeployment named(Context ctx) {
@@ -84,6 +86,11 @@ final class MlflowScoringRoutes {
 
     private static io.javalin.http.Handler guard(Responses.Handler h) {
         return Responses.guarded(h, ERROR_BODY);
+    }
+
+    /** {@link #guard} for a route that only callers {@link Callers} admits may reach. */
+    private io.javalin.http.Handler checked(Responses.Handler h) {
+        return guard(callers.guarding(h));
     }
 
     /** MLflow's scoring server names bad input BAD_REQUEST. */

@@ -26,10 +26,12 @@ final class OipRoutes {
 
     private final LocalDeployer deployer;
     private final long maxRequestBytes;
+    private final Callers callers;
 
-    OipRoutes(LocalDeployer deployer, long maxRequestBytes) {
+    OipRoutes(LocalDeployer deployer, long maxRequestBytes, Callers callers) {
         this.deployer = deployer;
         this.maxRequestBytes = maxRequestBytes;
+        this.callers = callers;
     }
 
     void register(RoutesConfig routes) {
@@ -40,12 +42,12 @@ final class OipRoutes {
             boolean ready = deployer.list().stream().allMatch(d -> ((LocalDeployment) d).ready());
             Responses.json(ctx, ready ? 200 : 503, ("{\"ready\":" + ready + "}").getBytes(StandardCharsets.UTF_8));
         }));
-        routes.get("/v2/models/{name}", guard(ctx -> metadata(ctx, null)));
-        routes.get("/v2/models/{name}/versions/{version}", guard(ctx -> metadata(ctx, version(ctx))));
-        routes.get("/v2/models/{name}/ready", guard(ctx -> ready(ctx, null)));
-        routes.get("/v2/models/{name}/versions/{version}/ready", guard(ctx -> ready(ctx, version(ctx))));
-        routes.post("/v2/models/{name}/infer", guard(ctx -> infer(ctx, null)));
-        routes.post("/v2/models/{name}/versions/{version}/infer", guard(ctx -> infer(ctx, version(ctx))));
+        routes.get("/v2/models/{name}", checked(ctx -> metadata(ctx, null)));
+        routes.get("/v2/models/{name}/versions/{version}", checked(ctx -> metadata(ctx, version(ctx))));
+        routes.get("/v2/models/{name}/ready", checked(ctx -> ready(ctx, null)));
+        routes.get("/v2/models/{name}/versions/{version}/ready", checked(ctx -> ready(ctx, version(ctx))));
+        routes.post("/v2/models/{name}/infer", checked(ctx -> infer(ctx, null)));
+        routes.post("/v2/models/{name}/versions/{version}/infer", checked(ctx -> infer(ctx, version(ctx))));
     }
 
     private void metadata(Context ctx, Integer version) {
@@ -90,6 +92,11 @@ final class OipRoutes {
 
     private static io.javalin.http.Handler guard(Responses.Handler h) {
         return Responses.guarded(h, ERROR_BODY);
+    }
+
+    /** {@link #guard} for a route that only callers {@link Callers} admits may reach. */
+    private io.javalin.http.Handler checked(Responses.Handler h) {
+        return guard(callers.guarding(h));
     }
 
     static String deploymentNames(List<Deployment> all) {

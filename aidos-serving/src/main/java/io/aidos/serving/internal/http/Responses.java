@@ -1,6 +1,7 @@
 package io.aidos.serving.internal.http;
 
 import io.aidos.api.AiDosException;
+import io.aidos.api.AuthenticationException;
 import io.aidos.api.OverloadedException;
 import io.javalin.http.Context;
 import jakarta.servlet.http.HttpServletResponse;
@@ -95,6 +96,8 @@ final class Responses {
         if (e instanceof AiDosException a) {
             if (a instanceof OverloadedException) {
                 ctx.header("Retry-After", "1");
+            } else if (a instanceof AuthenticationException) {
+                ctx.header("WWW-Authenticate", "Bearer");
             }
             if (a.httpStatus() >= 500) {
                 LOG.warn("{} {} failed: {}", ctx.method().name(), ctx.path(), a.toString());

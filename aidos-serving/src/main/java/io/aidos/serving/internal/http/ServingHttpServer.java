@@ -29,8 +29,9 @@ public final class ServingHttpServer {
 
     public ServingHttpServer(LocalDeployer deployer, ServingSettings settings) {
         this.settings = settings;
-        OipRoutes oip = new OipRoutes(deployer, settings.maxRequestBytes());
-        MlflowScoringRoutes mlflow = new MlflowScoringRoutes(deployer, settings.maxRequestBytes());
+        Callers callers = new Callers(deployer.aidos());
+        OipRoutes oip = new OipRoutes(deployer, settings.maxRequestBytes(), callers);
+        MlflowScoringRoutes mlflow = new MlflowScoringRoutes(deployer, settings.maxRequestBytes(), callers);
         this.app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;
@@ -40,9 +41,9 @@ public final class ServingHttpServer {
             configureThreads(c, settings.httpThreads());
             oip.register(c.routes);
             mlflow.register(c.routes);
-            new KserveV1Routes(deployer, settings.maxRequestBytes()).register(c.routes);
-            c.routes.get("/metrics", Responses.guarded(ctx -> Responses.write(ctx, 200, PrometheusMetrics.CONTENT_TYPE,
-                    PrometheusMetrics.write(metrics(deployer))), (code, message) -> message.getBytes(
+            new KserveV1Routes(deployer, settings.maxRequestBytes(), callers).register(c.routes);
+            c.routes.get("/metrics", Responses.guarded(callers.guarding(ctx -> Responses.write(ctx, 200, PrometheusMetrics.CONTENT_TYPE,
+                    PrometheusMetrics.write(metrics(deployer)))), (code, message) -> message.getBytes(
                     StandardCharsets.UTF_8)));
         });
     }
