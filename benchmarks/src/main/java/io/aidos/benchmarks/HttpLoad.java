@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -54,10 +55,18 @@ final class HttpLoad {
      * {@code settle} before the {@code measure}d window (new connections, and the open loop's rate to settle).
      */
     static HttpLoad post(URI uri, String contentType, String body, Duration settle, Duration measure) {
+        return post(uri, contentType, body, Map.of(), settle, measure);
+    }
+
+    /** {@link #post(URI, String, String, Duration, Duration)} with {@code headers} on every request. */
+    static HttpLoad post(URI uri, String contentType, String body, Map<String, String> headers, Duration settle,
+                         Duration measure) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        StringBuilder extra = new StringBuilder();
+        headers.forEach((name, value) -> extra.append(name).append(": ").append(value).append("\r\n"));
         String head = "POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
-                + "\r\nContent-Type: " + contentType + "\r\nAccept: */*\r\nContent-Length: " + bytes.length
-                + "\r\n\r\n";
+                + "\r\nContent-Type: " + contentType + "\r\nAccept: */*\r\n" + extra + "Content-Length: "
+                + bytes.length + "\r\n\r\n";
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(head.getBytes(StandardCharsets.US_ASCII));
         out.writeBytes(bytes);
@@ -67,9 +76,15 @@ final class HttpLoad {
 
     /** One POST through the JDK client; fails unless it is answered 200. Logs the answer to stderr. */
     static void checkOnce(URI uri, String body) throws IOException, InterruptedException {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        checkOnce(uri, body, Map.of());
+    }
+
+    /** {@link #checkOnce(URI, String)} with {@code headers}. */
+    static void checkOnce(URI uri, String body, Map<String, String> headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        HttpResponse<String> r = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IllegalStateException("POST " + uri + " answered " + r.statusCode() + ": " + r.body());
         }

@@ -30,6 +30,7 @@ public final class Identity {
     private final OidcLogins oidcLogins;
     private final OidcAccounts oidcAccounts;
     private final AuditLog audit;
+    private static final int ROLES_CACHE_USERS = 10_000;
 
     private Identity(Database db, IdentityConfig config) {
         this.config = config;
@@ -37,7 +38,8 @@ public final class Identity {
         users = new Users(db, config.passwordHasher(), config.clock());
         resources = new ResourceOrgs(db);
         authorizer = new Authorizer(resources);
-        organizations = new Organizations(db, authorizer, config.clock());
+        organizations = new Organizations(db, authorizer, config.clock(),
+                new RolesCache(config.rolesCacheTtl(), ROLES_CACHE_USERS, config.clock()));
         signingKeys = new SigningKeys(db, protection, config.clock());
         accessTokens = new AccessTokens(signingKeys, config);
         refreshTokens = new RefreshTokens(db, config.refreshTokenTtl(), config.clock());

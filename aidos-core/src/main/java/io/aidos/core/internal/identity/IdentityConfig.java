@@ -18,6 +18,7 @@ public final class IdentityConfig {
     private final List<LoginProvider> loginProviders;
     private final Duration apiKeyLastUsedGranularity;
     private final Duration apiKeyCacheTtl;
+    private final Duration rolesCacheTtl;
     private final Clock clock;
 
     private IdentityConfig(Builder b) {
@@ -32,6 +33,7 @@ public final class IdentityConfig {
         loginProviders = List.copyOf(b.loginProviders);
         apiKeyLastUsedGranularity = b.apiKeyLastUsedGranularity;
         apiKeyCacheTtl = b.apiKeyCacheTtl;
+        rolesCacheTtl = b.rolesCacheTtl;
         clock = b.clock;
     }
 
@@ -84,6 +86,10 @@ public final class IdentityConfig {
         return apiKeyCacheTtl;
     }
 
+    public Duration rolesCacheTtl() {
+        return rolesCacheTtl;
+    }
+
     public Clock clock() {
         return clock;
     }
@@ -100,6 +106,7 @@ public final class IdentityConfig {
         private final List<LoginProvider> loginProviders = new ArrayList<>();
         private Duration apiKeyLastUsedGranularity = Duration.ofMinutes(1);
         private Duration apiKeyCacheTtl = Duration.ofSeconds(5);
+        private Duration rolesCacheTtl = Duration.ofSeconds(5);
         private Clock clock = Clock.systemUTC();
 
         private Builder() {
@@ -196,6 +203,19 @@ public final class IdentityConfig {
                 throw new IllegalArgumentException("apiKeyCacheTtl must be between 0 and 1 minute but was " + ttl);
             }
             this.apiKeyCacheTtl = ttl;
+            return this;
+        }
+
+        /**
+         * How long a user's roles, once read, are remembered (default 5 s; zero reads them on every request). A
+         * membership or team change in this process applies at once; one in another server process of a cluster is
+         * seen here within this time.
+         */
+        public Builder rolesCacheTtl(Duration ttl) {
+            if (ttl == null || ttl.isNegative() || ttl.compareTo(Duration.ofMinutes(1)) > 0) {
+                throw new IllegalArgumentException("rolesCacheTtl must be between 0 and 1 minute but was " + ttl);
+            }
+            this.rolesCacheTtl = ttl;
             return this;
         }
 

@@ -23,11 +23,13 @@ public final class Organizations {
     private final Database db;
     private final Authorizer authorizer;
     private final Clock clock;
+    private final RolesCache roles;
 
-    Organizations(Database db, Authorizer authorizer, Clock clock) {
+    Organizations(Database db, Authorizer authorizer, Clock clock, RolesCache roles) {
         this.db = db;
         this.authorizer = authorizer;
         this.clock = clock;
+        this.roles = roles;
     }
 
     /** Creates an organization owned by {@code ownerUserId}. */
@@ -37,7 +39,7 @@ public final class Organizations {
         }
         String id = Ids.newId();
         long now = clock.millis();
-        return db.inTransaction("create an organization", c -> {
+        Organization created = db.inTransaction("create an organization", c -> {
             if (Database.update(c, "INSERT INTO organizations (id, name, created_at) VALUES (?, ?, ?)"
                     + " ON CONFLICT DO NOTHING", id, name, now) == 0) {
                 throw new AlreadyExistsException("organization", name);
@@ -46,6 +48,8 @@ public final class Organizations {
                     id, ownerUserId, Role.OWNER.dbName(), now);
             return new Organization(id, name, now);
         });
+        roles.forgetAll();
+        return created;
     }
 
     public Organization get(String id) {
@@ -75,6 +79,7 @@ public final class Organizations {
             }
             return null;
         });
+        roles.forgetAll();
     }
 
     public void removeMember(Principal actor, String orgId, String userId) {
@@ -94,6 +99,7 @@ public final class Organizations {
                     + " (SELECT id FROM teams WHERE org_id = ?)", userId, orgId);
             return null;
         });
+        roles.forgetAll();
     }
 
     private static void requireAnotherOwner(java.sql.Connection c, String orgId, String userId)
@@ -133,12 +139,14 @@ public final class Organizations {
         authorizer.require(actor, team.role() == Role.OWNER ? Action.OWN : Action.ADMIN, team.orgId());
         db.update("add a team member", "INSERT INTO team_members (team_id, user_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
                 teamId, userId);
+        roles.forgetAll();
     }
 
     public void removeFromTeam(Principal actor, String teamId, String userId) {
         Team team = team(teamId);
         authorizer.require(actor, team.role() == Role.OWNER ? Action.OWN : Action.ADMIN, team.orgId());
         db.update("remove a team member", "DELETE FROM team_members WHERE team_id = ? AND user_id = ?", teamId, userId);
+        roles.forgetAll();
     }
 
     public Team team(String teamId) {
@@ -147,13 +155,23 @@ public final class Organizations {
                 .orElseThrow(() -> new NotFoundException("team", teamId));
     }
 
-    /** The user's effective role in every organization: the strongest of membership and teams. */
+    /**
+     * The user's effective role in every organization: the strongest of membership and teams. Read less than
+     * {@link IdentityConfig#rolesCacheTtl()} ago, or after the last change made through this instance, whichever
+     * is later. Unmodifiable.
+     */
     public Map<String, Role> rolesOf(String userId) {
-        Map<String, Role> roles = new HashMap<>();
+        Map<String, Role> cached = roles.get(userId);
+        if (cached != null) {
+            return cached;
+        }
+        long generation = roles.generation();
+        Map<String, Role> read = new HashMap<>();
         db.query("load a user's roles", "SELECT org_id, role FROM memberships WHERE user_id = ?"
                 + " UNION ALL SELECT t.org_id, t.role FROM teams t JOIN team_members m ON m.team_id = t.id"
-                + " WHERE m.user_id = ?", rs -> roles.merge(rs.getString(1), Role.parse(rs.getString(2)), Role::max),
+                + " WHERE m.user_id = ?", rs -> read.merge(rs.getString(1), Role.parse(rs.getString(2)), Role::max),
                 userId, userId);
-        return roles;
+        roles.put(userId, read, generation);
+        return Map.copyOf(read);
     }
 }

@@ -292,6 +292,44 @@ abstract class IdentityStoreTest {
     }
 
     @Test
+    void rolesAreReadOnceAChangeHereAppliesAtOnceAndAnotherProcessesWithinTheTtl() {
+        User owner = newUser();
+        User member = newUser();
+        Organization org = identity.organizations().create("roles-" + suffix(), owner.id());
+        Principal ownerP = identity.principalOf(owner.id());
+        identity.organizations().setMember(ownerP, org.id(), member.id(), Role.MEMBER);
+        NewApiKey key = identity.createApiKey(identity.principalOf(member.id()), org.id(), "k",
+                EnumSet.of(Action.READ, Action.WRITE), null, null);
+        assertThat(identity.authenticate(key.secret()).can(Action.WRITE, org.id())).isTrue();
+
+        // A change through this instance applies to the very next request.
+        identity.organizations().setMember(ownerP, org.id(), member.id(), Role.VIEWER);
+        assertThat(identity.authenticate(key.secret()).can(Action.WRITE, org.id())).isFalse();
+        assertThat(identity.authenticate(key.secret()).can(Action.READ, org.id())).isTrue();
+        Team writers = identity.organizations().createTeam(ownerP, org.id(), "writers", Role.MEMBER);
+        identity.organizations().addToTeam(ownerP, writers.id(), member.id());
+        assertThat(identity.principalOf(member.id()).can(Action.WRITE, org.id())).isTrue();
+        identity.organizations().removeFromTeam(ownerP, writers.id(), member.id());
+        assertThat(identity.principalOf(member.id()).can(Action.WRITE, org.id())).isFalse();
+
+        // Another server process removes the member: this one still has the roles for up to the TTL.
+        Identity otherProcess = Identity.open(db, settings().build());
+        otherProcess.organizations().removeMember(otherProcess.principalOf(owner.id()), org.id(), member.id());
+        assertThat(otherProcess.authenticate(key.secret()).can(Action.READ, org.id())).isFalse();
+        assertThat(identity.authenticate(key.secret()).can(Action.READ, org.id())).as("cached for up to the TTL")
+                .isTrue();
+        clock.advance(identity.config().rolesCacheTtl());
+        assertThat(identity.authenticate(key.secret()).can(Action.READ, org.id())).isFalse();
+
+        // With no cache, every request reads the roles again.
+        Identity uncached = Identity.open(db, settings().rolesCacheTtl(Duration.ZERO).build());
+        identity.organizations().setMember(ownerP, org.id(), member.id(), Role.VIEWER);
+        assertThat(uncached.principalOf(member.id()).can(Action.READ, org.id())).isTrue();
+        otherProcess.organizations().removeMember(otherProcess.principalOf(owner.id()), org.id(), member.id());
+        assertThat(uncached.principalOf(member.id()).can(Action.READ, org.id())).isFalse();
+    }
+
+    @Test
     void rolesDecideWhatMembersMayDoAndOrganizationsAreIsolated() {
         User owner = newUser();
         User viewer = newUser();
