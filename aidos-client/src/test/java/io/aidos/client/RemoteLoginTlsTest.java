@@ -16,7 +16,7 @@ import io.aidos.core.internal.identity.Role;
 import io.aidos.core.internal.identity.User;
 import io.aidos.server.AidosServer;
 import io.aidos.server.ServerConfig;
-import io.aidos.server.TestKeystores;
+import io.aidos.core.TestKeystores;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

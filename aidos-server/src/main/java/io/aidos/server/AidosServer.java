@@ -4,6 +4,7 @@ import io.aidos.api.AiDos;
 import io.aidos.api.BackendUnavailableException;
 import io.aidos.core.internal.InferenceAccess;
 import io.aidos.core.internal.LocalAiDos;
+import io.aidos.core.internal.ServingTls;
 import io.aidos.core.internal.identity.Identity;
 import io.aidos.server.internal.ApiRoute;
 import io.aidos.server.internal.ApiRoutes;
@@ -54,6 +55,8 @@ public final class AidosServer implements AutoCloseable {
         if (b.aidos instanceof LocalAiDos local) { // without identity the inference servers stay open, as embedded
             local.inferenceAccess(authenticator == RequestAuthenticator.localOwner() ? InferenceAccess.OPEN
                     : new InferenceGate(authenticator));
+            // Keys and predictions travel to the inference servers too: over HTTPS when the API is.
+            b.config.tls().ifPresent(tls -> local.servingTls(new ServingTls(tls.keystore(), tls.password())));
         }
         ErrorHandlers errors = new ErrorHandlers(b.groups);
         this.app = Javalin.create(c -> {

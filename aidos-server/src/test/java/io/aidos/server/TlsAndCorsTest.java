@@ -4,18 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.aidos.api.AiDos;
-import java.io.InputStream;
+import io.aidos.core.TestKeystores;
+import io.aidos.core.internal.LocalAiDos;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.util.List;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,15 +28,9 @@ class TlsAndCorsTest {
              AidosServer server = AidosServer.builder(aidos).config(ServerConfig.builder().port(0)
                      .tls(stores[0], TestKeystores.PASSWORD).build()).start()) {
             assertThat(server.uri()).startsWith("https://127.0.0.1:");
-            KeyStore trust = KeyStore.getInstance("PKCS12");
-            try (InputStream in = Files.newInputStream(stores[1])) {
-                trust.load(in, TestKeystores.PASSWORD.toCharArray());
-            }
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(trust);
-            SSLContext ssl = SSLContext.getInstance("TLS");
-            ssl.init(null, tmf.getTrustManagers(), null);
-            HttpClient trusting = HttpClient.newBuilder().sslContext(ssl).build();
+            assertThat(((LocalAiDos) aidos).servingTls()).as("the inference servers get the same keystore")
+                    .hasValueSatisfying(tls -> assertThat(tls.keystore()).isEqualTo(stores[0]));
+            HttpClient trusting = TestKeystores.trustingClient(stores[1]);
             HttpResponse<String> health = trusting.send(HttpRequest.newBuilder(URI.create(server.uri()
                     + "/api/v1/health")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).isEqualTo(200);
@@ -64,6 +55,7 @@ class TlsAndCorsTest {
                         .header("Origin", "https://evil.example").build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(r.statusCode()).isEqualTo(200);
                 assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+                assertThat(((LocalAiDos) aidos).servingTls()).as("plain HTTP server, plain inference").isEmpty();
             }
             try (AidosServer server = AidosServer.start(aidos, ServerConfig.builder().port(0)
                     .corsOrigins(List.of("https://app.example")).build())) {

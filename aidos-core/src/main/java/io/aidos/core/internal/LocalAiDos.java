@@ -50,6 +50,7 @@ public final class LocalAiDos implements AiDos {
     private final LocalAiDos root; // null for the instance open() made
     private final Map<String, LocalAiDos> views;
     private final AtomicReference<InferenceAccess> inferenceAccess; // the root's, shared with every view
+    private final AtomicReference<ServingTls> servingTls; // likewise; null: plain HTTP unless the config says
     private Trainer trainer; // opened on first use: it may start a worker
     private Deployer deployer; // opened on first use: it restores running deployments and starts an HTTP server
 
@@ -67,6 +68,7 @@ public final class LocalAiDos implements AiDos {
         this.closed = new AtomicBoolean();
         this.views = new ConcurrentHashMap<>();
         this.inferenceAccess = new AtomicReference<>(InferenceAccess.OPEN);
+        this.servingTls = new AtomicReference<>();
         this.datasets = new LocalDatasets(db, blobs, orgId);
         this.experiments = new LocalExperiments(db, blobs, metrics, orgId);
         this.models = new LocalModels(db, blobs, dataFolder.resolve("cache"), orgId);
@@ -85,6 +87,7 @@ public final class LocalAiDos implements AiDos {
         this.closed = root.closed;
         this.views = root.views;
         this.inferenceAccess = root.inferenceAccess;
+        this.servingTls = root.servingTls;
         this.datasets = new LocalDatasets(db, blobs, orgId);
         this.experiments = new LocalExperiments(db, blobs, metrics, orgId);
         this.models = new LocalModels(db, blobs, dataFolder.resolve("cache"), orgId);
@@ -186,6 +189,20 @@ public final class LocalAiDos implements AiDos {
     /** Sets {@link #inferenceAccess()} for this store and all its organization views (the server does). */
     public void inferenceAccess(InferenceAccess access) {
         inferenceAccess.set(Arguments.notNull("access", access));
+    }
+
+    /**
+     * HTTPS for the inference servers of deployers opened from now on, every organization's (the server sets its own
+     * keystore here); it takes precedence over {@code serving.tls.*} in the config. A deployer already open keeps
+     * its server until the store is opened again.
+     */
+    public void servingTls(ServingTls tls) {
+        servingTls.set(Arguments.notNull("tls", tls));
+    }
+
+    /** What {@link #servingTls(ServingTls)} set, if anything. */
+    public java.util.Optional<ServingTls> servingTls() {
+        return java.util.Optional.ofNullable(servingTls.get());
     }
 
     /** The store, for benchmarks and for modules (training, server) that build on the core. */

@@ -1,35 +1,18 @@
 package io.aidos.server.internal;
 
 import io.aidos.server.ServerConfig;
+import io.aidos.serving.internal.http.HttpsConnector;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.SslConnectionFactory;
-import org.eclipse.jetty.util.ssl.SslContextFactory;
 
-/**
- * The HTTPS connector: Jetty's {@link SslContextFactory.Server} over a PKCS12 keystore, with Jetty's default
- * protocols and cipher suites (TLS 1.2 and 1.3). With it Javalin adds no plain HTTP connector.
- */
+/** The REST API's HTTPS connector ({@link HttpsConnector}, shared with the inference servers). */
 public final class TlsConnector {
 
     private TlsConnector() {
     }
 
     public static Connector of(Server server, HttpConfiguration http, ServerConfig.Tls tls, String host, int port) {
-        SslContextFactory.Server ssl = new SslContextFactory.Server();
-        ssl.setKeyStorePath(tls.keystore().toAbsolutePath().toString());
-        ssl.setKeyStorePassword(tls.password());
-        ssl.setKeyStoreType("PKCS12");
-        HttpConfiguration https = new HttpConfiguration(http);
-        https.addCustomizer(new SecureRequestCustomizer());
-        ServerConnector connector = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"),
-                new HttpConnectionFactory(https));
-        connector.setHost(host);
-        connector.setPort(port);
-        return connector;
+        return HttpsConnector.of(server, http, tls.keystore(), tls.password(), host, port);
     }
 }

@@ -59,7 +59,8 @@ public final class LocalDeployer implements Deployer, AutoCloseable {
         // dropped (and counted as rejected on the shadow).
         this.shadows = new ThreadPoolExecutor(1, 2, 30, TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(
                 1024), daemon("aidos-shadow"), new ThreadPoolExecutor.AbortPolicy());
-        ServingSettings settings = ServingSettings.from(aidos.config());
+        ServingSettings fromConfig = ServingSettings.from(aidos.config());
+        ServingSettings settings = aidos.servingTls().map(fromConfig::withTls).orElse(fromConfig);
         this.http = new ServingHttpServer(this, LocalAiDos.LOCAL_ORG.equals(aidos.organization()) ? settings
                 : settings.withPort(0));
     }

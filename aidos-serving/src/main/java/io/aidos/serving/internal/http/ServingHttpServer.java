@@ -39,6 +39,10 @@ public final class ServingHttpServer {
             c.http.maxRequestSize = settings.maxRequestBytes();
             c.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
             configureThreads(c, settings.httpThreads());
+            if (settings.tls() != null) {
+                c.jetty.addConnector((server, http) -> HttpsConnector.of(server, http, settings.tls().keystore(),
+                        settings.tls().password(), settings.host(), settings.port()));
+            }
             oip.register(c.routes);
             mlflow.register(c.routes);
             new KserveV1Routes(deployer, settings.maxRequestBytes(), callers).register(c.routes);
@@ -80,7 +84,11 @@ public final class ServingHttpServer {
 
     public void start() {
         try {
-            app.start(settings.host(), settings.port());
+            if (settings.tls() != null) {
+                app.start(); // the HTTPS connector has the host and port
+            } else {
+                app.start(settings.host(), settings.port());
+            }
         } catch (RuntimeException e) {
             throw new AiDosException("could not start the serving HTTP server on " + settings.host() + ":"
                     + settings.port() + ": " + e.getMessage(), e);
@@ -89,7 +97,7 @@ public final class ServingHttpServer {
 
     public URI baseUri() {
         String host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
-        return URI.create("http://" + host + ":" + app.port() + "/");
+        return URI.create((settings.tls() != null ? "https://" : "http://") + host + ":" + app.port() + "/");
     }
 
     public void stop() {

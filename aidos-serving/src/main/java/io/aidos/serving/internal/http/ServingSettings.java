@@ -2,16 +2,22 @@ package io.aidos.serving.internal.http;
 
 import io.aidos.api.AiDosConfig;
 import io.aidos.api.InvalidInputException;
+import io.aidos.core.internal.ServingTls;
+
+import java.nio.file.Path;
 
 /**
  * Where deployments are served, from {@link AiDosConfig#properties()}: {@code serving.host} (default 127.0.0.1),
  * {@code serving.port} (default 0: a free port, see {@code Deployment.endpoint()}) and
  * {@code serving.maxRequestBytes} (default 16 MiB; larger bodies get 413) and {@code serving.httpThreads} (default
  * the cores + 2: Jetty's acceptor and selector, and one thread per core reading requests, see
- * {@link #defaultHttpThreads}; 0 for Javalin's default pool). A fixed {@code serving.port} holds for the {@code local} organization only: other
- * organizations' deployers bind a free port (see {@code LocalDeployer}).
+ * {@link #defaultHttpThreads}; 0 for Javalin's default pool), and HTTPS with {@code serving.tls.keystore} (a PKCS12
+ * file) and {@code serving.tls.password}. A fixed {@code serving.port} holds for the {@code local} organization only:
+ * other organizations' deployers bind a free port (see {@code LocalDeployer}).
+ *
+ * @param tls HTTPS, or null for plain HTTP
  */
-public record ServingSettings(String host, int port, long maxRequestBytes, int httpThreads) {
+public record ServingSettings(String host, int port, long maxRequestBytes, int httpThreads, ServingTls tls) {
     public static final long DEFAULT_MAX_REQUEST_BYTES = 16L << 20;
     /** Jetty needs an acceptor, a selector and at least two threads for requests. */
     public static final int MIN_HTTP_THREADS = 4;
@@ -44,7 +50,12 @@ public record ServingSettings(String host, int port, long maxRequestBytes, int h
 
     /** The same settings on {@code port} (0: a free one). */
     public ServingSettings withPort(int port) {
-        return new ServingSettings(host, port, maxRequestBytes, httpThreads);
+        return new ServingSettings(host, port, maxRequestBytes, httpThreads, tls);
+    }
+
+    /** The same settings over HTTPS with {@code tls}. */
+    public ServingSettings withTls(ServingTls tls) {
+        return new ServingSettings(host, port, maxRequestBytes, httpThreads, tls);
     }
 
     public static ServingSettings from(AiDosConfig config) {
@@ -52,7 +63,18 @@ public record ServingSettings(String host, int port, long maxRequestBytes, int h
         return new ServingSettings(p.getOrDefault("serving.host", "127.0.0.1"),
                 number(p.get("serving.port"), "serving.port", 0),
                 number(p.get("serving.maxRequestBytes"), "serving.maxRequestBytes", DEFAULT_MAX_REQUEST_BYTES),
-                number(p.get("serving.httpThreads"), "serving.httpThreads", defaultHttpThreads()));
+                number(p.get("serving.httpThreads"), "serving.httpThreads", defaultHttpThreads()), tls(p));
+    }
+
+    private static ServingTls tls(java.util.Map<String, String> p) {
+        String keystore = p.get("serving.tls.keystore");
+        if (keystore == null || keystore.isBlank()) {
+            if (p.containsKey("serving.tls.password")) {
+                throw new InvalidInputException("serving.tls.keystore", null, "is required with serving.tls.password");
+            }
+            return null;
+        }
+        return new ServingTls(Path.of(keystore.trim()), p.get("serving.tls.password"));
     }
 
     private static int number(String value, String field, int fallback) {

@@ -37,6 +37,16 @@ class ServingSettingsTest {
     }
 
     @Test
+    void httpsNeedsAReadableKeystoreAndAPassword() {
+        assertThat(of(null, null).tls()).as("plain HTTP by default").isNull();
+        assertThatThrownBy(() -> of("serving.tls.keystore", "/no/such/keystore.p12"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("serving.tls.keystore")
+                .hasMessageContaining("readable PKCS12");
+        assertThatThrownBy(() -> of("serving.tls.password", "secret")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("serving.tls.keystore").hasMessageContaining("required");
+    }
+
+    @Test
     void badPortsAndLimitsNameTheProperty() {
         assertThatThrownBy(() -> of("serving.port", "70000")).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("serving.port");

@@ -1,8 +1,15 @@
-package io.aidos.server;
+package io.aidos.core;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.util.List;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /** A self-signed certificate for 127.0.0.1 made with the JDK's keytool: a PKCS12 keystore and a truststore. */
 public final class TestKeystores {
@@ -24,6 +31,19 @@ public final class TestKeystores {
         keytool("-importcert", "-noprompt", "-alias", "aidos", "-file", cert.toString(), "-storetype", "PKCS12",
                 "-keystore", trust.toString(), "-storepass", PASSWORD);
         return new Path[] {keystore, trust};
+    }
+
+    /** An HTTP client that trusts the certificates in {@code truststore} (a PKCS12 file of {@link #create}) only. */
+    public static HttpClient trustingClient(Path truststore) throws IOException, GeneralSecurityException {
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(truststore)) {
+            trust.load(in, PASSWORD.toCharArray());
+        }
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        SSLContext ssl = SSLContext.getInstance("TLS");
+        ssl.init(null, tmf.getTrustManagers(), null);
+        return HttpClient.newBuilder().sslContext(ssl).build();
     }
 
     private static void keytool(String... args) throws IOException, InterruptedException {
