@@ -301,6 +301,51 @@ class HttpServingTest {
         }
     }
 
+    /** What Triton's HTTP client sends by default: binary inputs after the JSON, binary outputs asked for. */
+    @Test
+    void tritonsBinaryTensorDataGoesBothWays() throws Exception {
+        java.nio.ByteBuffer rows = java.nio.ByteBuffer.allocate(2 * 4 * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (float v : new float[] {5.1f, 3.5f, 1.4f, 0.2f, 6.7f, 3.0f, 5.2f, 2.3f}) {
+            rows.putFloat(v);
+        }
+        byte[] head = ("{\"inputs\":[{\"name\":\"x\",\"shape\":[2,4],\"datatype\":\"FP32\","
+                + "\"parameters\":{\"binary_data_size\":32}}],\"parameters\":{\"binary_data_output\":true}}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] body = java.util.Arrays.copyOf(head, head.length + 32);
+        System.arraycopy(rows.array(), 0, body, head.length, 32);
+        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(base.resolve("/v2/models/iris-http/infer"))
+                .header("Content-Type", "application/octet-stream")
+                .header("Inference-Header-Content-Length", Integer.toString(head.length))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(r.statusCode()).as(new String(r.body(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
+                .startsWith("application/octet-stream"));
+        int jsonLength = Integer.parseInt(r.headers().firstValue("Inference-Header-Content-Length").orElseThrow());
+        JsonNode answer = JSON.readTree(java.util.Arrays.copyOf(r.body(), jsonLength));
+        JsonNode label = output(answer, "label");
+        assertThat(label.has("data")).isFalse();
+        java.nio.ByteBuffer tail = java.nio.ByteBuffer.wrap(r.body(), jsonLength, r.body().length - jsonLength)
+                .slice().order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        List<String> labels = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            byte[] text = new byte[tail.getInt()];
+            tail.get(text);
+            labels.add(new String(text, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertThat(labels).isEqualTo(expected);
+        assertThat(label.get("parameters").get("binary_data_size").asInt())
+                .isEqualTo(8 + expected.get(0).length() + expected.get(1).length());
+        int scoresSize = output(answer, "scores").get("parameters").get("binary_data_size").asInt();
+        assertThat(tail.remaining()).isEqualTo(scoresSize).isEqualTo(2 * 3 * 8);
+
+        HttpResponse<String> lying = http.send(HttpRequest.newBuilder(base.resolve("/v2/models/iris-http/infer"))
+                .header("Inference-Header-Content-Length", "many")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertBad(lying, 400, "Inference-Header-Content-Length", "whole number");
+        assertThat(json(get("/v2")).get("extensions").toString()).isEqualTo("[\"binary_tensor_data\"]");
+    }
+
     private static void assertBad(HttpResponse<String> r, int status, String... mentions) throws IOException {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
         assertThat(json(r).get("error").asText()).contains(mentions);

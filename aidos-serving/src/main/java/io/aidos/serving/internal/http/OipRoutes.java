@@ -5,6 +5,7 @@ import io.aidos.api.InvalidInputException;
 import io.aidos.serving.internal.deploy.LocalDeployer;
 import io.aidos.serving.internal.deploy.LocalDeployment;
 import io.aidos.serving.internal.http.protocol.InferRequest;
+import io.aidos.serving.internal.http.protocol.OipAnswer;
 import io.aidos.serving.internal.http.protocol.OipCodec;
 import io.aidos.serving.internal.signature.ModelSignature;
 import io.javalin.config.RoutesConfig;
@@ -69,12 +70,38 @@ final class OipRoutes {
 
     private void infer(Context ctx, Integer version) {
         LocalDeployment d = deployer.deployment(ctx.pathParam("name"));
+        int jsonLength = jsonLength(ctx);
         InferRequest request = d.arrivals().during(() -> OipCodec.parseInfer(RequestBodies.read(ctx, maxRequestBytes),
-                d.signature(version)));
+                jsonLength, d.signature(version)));
         String key = request.routingKey() != null ? request.routingKey() : ctx.header(ROUTING_KEY_HEADER);
-        Responses.whenDone(ctx, d.serveAsync(request.rows(), key, version), answer -> OipCodec.inferResponse(d.name(),
-                String.valueOf(answer.version()), request.id(), answer.predictions(), answer.signature(),
-                request.requestedOutputs()), ERROR_BODY);
+        Responses.whenDoneWrite(ctx, d.serveAsync(request.rows(), key, version), (c, answer) -> {
+            OipAnswer body = OipCodec.inferAnswer(d.name(), String.valueOf(answer.version()), request.id(),
+                    answer.predictions(), answer.signature(), request.requestedOutputs(), request.binaryOutputs());
+            if (body.hasBinary()) {
+                c.header(OipCodec.BINARY_HEADER, Integer.toString(body.jsonLength()));
+                Responses.write(c, 200, "application/octet-stream", body.body());
+            } else {
+                Responses.json(c, 200, body.body());
+            }
+        }, ERROR_BODY);
+    }
+
+    /** The request's {@value OipCodec#BINARY_HEADER}: where its JSON ends and binary tensor data begins; -1 if none. */
+    private static int jsonLength(Context ctx) {
+        String header = ctx.header(OipCodec.BINARY_HEADER);
+        if (header == null) {
+            return -1;
+        }
+        try {
+            int n = Integer.parseInt(header.trim());
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidInputException(OipCodec.BINARY_HEADER, header, "must be the JSON's length in bytes, a whole"
+                + " number >= 0");
     }
 
     private static Integer version(Context ctx) {

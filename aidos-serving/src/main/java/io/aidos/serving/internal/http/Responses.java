@@ -67,20 +67,31 @@ final class Responses {
      */
     static <T> void whenDone(Context ctx, CompletableFuture<T> answer, Function<T, byte[]> body,
                              BiFunction<String, String, byte[]> errorBody) {
+        whenDoneWrite(ctx, answer, (c, value) -> json(c, 200, body.apply(value)), errorBody);
+    }
+
+    /** What writes a successful answer: status, headers and body. */
+    interface Writer<T> {
+        void write(Context ctx, T value);
+    }
+
+    /** {@link #whenDone} for answers that set their own status, headers and content type. */
+    static <T> void whenDoneWrite(Context ctx, CompletableFuture<T> answer, Writer<T> writer,
+                                  BiFunction<String, String, byte[]> errorBody) {
         if (answer.isDone()) {
-            write(ctx, answer, body, errorBody);
+            write(ctx, answer, writer, errorBody);
         } else {
             ctx.future(() -> answer.handle((value, error) -> {
-                write(ctx, answer, body, errorBody);
+                write(ctx, answer, writer, errorBody);
                 return null;
             }));
         }
     }
 
-    private static <T> void write(Context ctx, CompletableFuture<T> done, Function<T, byte[]> body,
+    private static <T> void write(Context ctx, CompletableFuture<T> done, Writer<T> writer,
                                   BiFunction<String, String, byte[]> errorBody) {
         try {
-            json(ctx, 200, body.apply(done.join()));
+            writer.write(ctx, done.join());
         } catch (CompletionException e) {
             fail(ctx, e.getCause() != null ? e.getCause() : e, errorBody);
         } catch (RuntimeException e) {

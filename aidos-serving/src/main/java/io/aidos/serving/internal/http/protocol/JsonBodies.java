@@ -28,12 +28,17 @@ final class JsonBodies {
 
     /** The body as a JSON tree; empty or malformed JSON is an {@link InvalidInputException} with the position. */
     static JsonNode read(byte[] body) {
-        if (body == null || body.length == 0) {
+        return read(body, body == null ? 0 : body.length);
+    }
+
+    /** {@link #read(byte[])} of the first {@code length} bytes of {@code body}. */
+    static JsonNode read(byte[] body, int length) {
+        if (body == null || length == 0) {
             throw InputErrors.of("request body", "is empty");
         }
         JsonNode root;
         try {
-            root = MAPPER.readTree(body);
+            root = MAPPER.readTree(body, 0, length);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();

@@ -21,6 +21,9 @@ import java.util.Set;
  * OipTensorInputs} for the inputs each kind of model takes, and {@link OipOutputs} for the outputs it answers.
  */
 public final class OipCodec {
+    /** The header giving the JSON's length when binary tensor data follows it, in requests and responses. */
+    public static final String BINARY_HEADER = "Inference-Header-Content-Length";
+
     private OipCodec() {
     }
 
@@ -30,7 +33,20 @@ public final class OipCodec {
      * @throws InvalidInputException naming the input, field or position at fault
      */
     public static InferRequest parseInfer(byte[] body, ModelSignature signature) {
-        JsonNode root = JsonBodies.read(body);
+        return parseInfer(body, -1, signature);
+    }
+
+    /**
+     * {@link #parseInfer(byte[], ModelSignature)} of a body whose first {@code jsonLength} bytes are the JSON request
+     * and the rest the inputs' binary data (Triton's binary tensor data extension, {@code
+     * Inference-Header-Content-Length}); -1 when the whole body is JSON.
+     */
+    public static InferRequest parseInfer(byte[] body, int jsonLength, ModelSignature signature) {
+        if (jsonLength > body.length) {
+            throw InputErrors.of(BINARY_HEADER, "is " + jsonLength + " but the body has only " + body.length
+                    + " bytes");
+        }
+        JsonNode root = jsonLength < 0 ? JsonBodies.read(body) : JsonBodies.read(body, jsonLength);
         if (!root.isObject()) {
             throw InputErrors.of("request body", "must be a JSON object with an 'inputs' list but was "
                     + JsonBodies.kind(root));
@@ -44,10 +60,12 @@ public final class OipCodec {
         String routingKey = routing != null && routing.isNumber() ? routing.asText()
                 : text(routing, "parameters.routing_key");
         Set<String> requested = OipOutputs.requested(root.get("outputs"), signature);
-        List<OipTensor> tensors = OipTensor.parseAll(root.get("inputs"));
+        BinaryOutputs binaryOutputs = BinaryOutputs.of(root.get("outputs"), parameters);
+        List<OipTensor> tensors = OipTensor.parseAll(root.get("inputs"), jsonLength < 0 ? BinaryTensorData.none()
+                : BinaryTensorData.of(body, jsonLength));
         List<Map<String, Object>> rows = signature.tabular()
                 ? OipTabularInputs.rows(tensors, signature) : OipTensorInputs.rows(tensors, signature);
-        return new InferRequest(id, rows, requested, routingKey);
+        return new InferRequest(id, rows, requested, routingKey, binaryOutputs);
     }
 
     private static String text(JsonNode node, String field) {
@@ -68,7 +86,17 @@ public final class OipCodec {
      */
     public static byte[] inferResponse(String modelName, String modelVersion, String id, List<Prediction> predictions,
                                        ModelSignature signature, Set<String> requestedOutputs) {
-        return OipResponseWriter.write(modelName, modelVersion, id, predictions, signature, requestedOutputs);
+        return OipResponseWriter.write(modelName, modelVersion, id, predictions, signature, requestedOutputs,
+                BinaryOutputs.NONE).body();
+    }
+
+    /**
+     * {@link #inferResponse} with the outputs {@code binary} names answered as binary data after the JSON (Triton's
+     * binary tensor data extension).
+     */
+    public static OipAnswer inferAnswer(String modelName, String modelVersion, String id, List<Prediction> predictions,
+                                        ModelSignature signature, Set<String> requestedOutputs, BinaryOutputs binary) {
+        return OipResponseWriter.write(modelName, modelVersion, id, predictions, signature, requestedOutputs, binary);
     }
 
     /**
@@ -111,13 +139,14 @@ public final class OipCodec {
         json.writeEndArray();
     }
 
-    /** {@code {"name", "version", "extensions": []}}. */
+    /** {@code {"name", "version", "extensions": ["binary_tensor_data"]}}. */
     public static byte[] serverMetadata(String name, String version) {
         return JsonBodies.write(96, json -> {
             json.writeStartObject();
             json.writeStringField("name", name);
             json.writeStringField("version", version);
             json.writeArrayFieldStart("extensions");
+            json.writeString("binary_tensor_data");
             json.writeEndArray();
             json.writeEndObject();
         });

@@ -103,11 +103,6 @@ final class OipOutputs {
             if (name == null || !name.isTextual()) {
                 throw InputErrors.of("outputs[" + i + "]", "needs a string 'name' but it was " + JsonBodies.kind(name));
             }
-            JsonNode binary = o.path("parameters").path("binary_data");
-            if (binary.isBoolean() && binary.booleanValue()) {
-                throw InputErrors.of("outputs[" + i + "]", "asks for binary data, which this server does not"
-                        + " support; it answers JSON");
-            }
             names.add(name.textValue());
         }
         check(names, possible(signature));

@@ -14,8 +14,12 @@ import java.util.Set;
  */
 record OipTensor(String name, OipDatatype datatype, long[] shape, TensorData data) {
 
-    /** The inputs of a request ({@code inputs}): at least one, names unique, all with the same batch size. */
-    static List<OipTensor> parseAll(JsonNode inputs) {
+    /**
+     * The inputs of a request ({@code inputs}): at least one, names unique, all with the same batch size. Inputs
+     * with {@code parameters.binary_data_size} take their values from {@code binary}, in order, which they must
+     * use up.
+     */
+    static List<OipTensor> parseAll(JsonNode inputs, BinaryTensorData binary) {
         if (inputs == null || !inputs.isArray() || inputs.isEmpty()) {
             throw InputErrors.of("request body", "needs a non-empty 'inputs' list but it was "
                     + (inputs != null && inputs.isArray() ? "empty" : JsonBodies.kind(inputs)));
@@ -23,7 +27,7 @@ record OipTensor(String name, OipDatatype datatype, long[] shape, TensorData dat
         List<OipTensor> tensors = new ArrayList<>(inputs.size());
         Set<String> names = new HashSet<>();
         for (int i = 0; i < inputs.size(); i++) {
-            OipTensor t = parse(inputs.get(i), i);
+            OipTensor t = parse(inputs.get(i), i, binary);
             if (!names.add(t.name())) {
                 throw InputErrors.of(t.field(), "is given twice");
             }
@@ -35,11 +39,12 @@ record OipTensor(String name, OipDatatype datatype, long[] shape, TensorData dat
             }
             tensors.add(t);
         }
+        binary.checkAllTaken();
         return tensors;
     }
 
     /** Input number {@code position} of a request. */
-    static OipTensor parse(JsonNode in, int position) {
+    static OipTensor parse(JsonNode in, int position, BinaryTensorData binary) {
         String at = "inputs[" + position + "]";
         if (!in.isObject()) {
             throw InputErrors.of(at, "must be an object with name, shape, datatype and data but was "
@@ -51,11 +56,7 @@ record OipTensor(String name, OipDatatype datatype, long[] shape, TensorData dat
         }
         String name = nameNode.textValue();
         String field = InputErrors.input(name);
-        JsonNode parameters = in.get("parameters");
-        if (parameters != null && parameters.has("binary_data_size")) {
-            throw InputErrors.of(field, "uses the binary tensor data extension, which this server does not support;"
-                    + " send the values in 'data'");
-        }
+        JsonNode binarySize = in.path("parameters").get("binary_data_size");
         JsonNode typeNode = in.get("datatype");
         if (typeNode == null || !typeNode.isTextual()) {
             throw InputErrors.of(field, "needs a string 'datatype' but it was " + JsonBodies.kind(typeNode));
@@ -65,8 +66,18 @@ record OipTensor(String name, OipDatatype datatype, long[] shape, TensorData dat
         RowLimit.check(shape[0], field);
         long count = count(shape, field);
         JsonNode dataNode = in.get("data");
-        if (dataNode == null || !dataNode.isArray()) {
-            throw InputErrors.of(field, "needs a 'data' list but it was " + JsonBodies.kind(dataNode));
+        if (binarySize != null) {
+            if (!binarySize.isIntegralNumber() || !binarySize.canConvertToLong()) {
+                throw InputErrors.of(field, "has parameters.binary_data_size " + JsonBodies.describe(binarySize)
+                        + " but it must be a whole number of bytes");
+            }
+            if (dataNode != null && !dataNode.isNull()) {
+                throw InputErrors.of(field, "has both 'data' and parameters.binary_data_size; send its values once");
+            }
+            dataNode = binary.take(binarySize.longValue(), datatype, count, field);
+        } else if (dataNode == null || !dataNode.isArray()) {
+            throw InputErrors.of(field, "needs a 'data' list (or parameters.binary_data_size with binary data after"
+                    + " the JSON) but it was " + JsonBodies.kind(dataNode));
         }
         TensorData data = TensorData.of(dataNode);
         if (data.size() != count) {

@@ -181,7 +181,7 @@ class OipResponseTest {
     @Test
     void serverMetadataAndErrorsHaveTheSpecsFields() {
         assertThat(tree(OipCodec.serverMetadata("aidos", "0.1.0")).toString())
-                .isEqualTo("{\"name\":\"aidos\",\"version\":\"0.1.0\",\"extensions\":[]}");
+                .isEqualTo("{\"name\":\"aidos\",\"version\":\"0.1.0\",\"extensions\":[\"binary_tensor_data\"]}");
         assertThat(tree(OipCodec.error("input 'x' is \"odd\"\n")).get("error").asText())
                 .isEqualTo("input 'x' is \"odd\"\n");
     }
