@@ -85,13 +85,19 @@ final class PinnedRun implements AutoCloseable {
     PredictionReader.Values values(String name) {
         Buffer out = outputs.get(name);
         int n = rows * out.perRow();
-        double[] numbers = new double[n];
         ByteBuffer b = out.bytes();
+        if (out.type() == OnnxJavaType.INT64) {
+            long[] integers = new long[n];
+            for (int i = 0; i < n; i++) {
+                integers[i] = b.getLong(i * 8);
+            }
+            return PredictionReader.Values.ofLongs(out.perRow(), integers);
+        }
+        double[] numbers = new double[n];
         for (int i = 0; i < n; i++) {
             numbers[i] = switch (out.type()) {
                 case FLOAT -> b.getFloat(i * 4);
                 case DOUBLE -> b.getDouble(i * 8);
-                case INT64 -> b.getLong(i * 8);
                 case INT32 -> b.getInt(i * 4);
                 default -> throw new IllegalStateException("output " + name + " of element type " + out.type()
                         + " cannot be pinned");

@@ -82,9 +82,22 @@ final class PredictionReader {
      * One output's values, flat in row-major order, as numbers or (string tensors) as text; {@code classes} names the
      * columns of scores that came as class-to-score maps (null: columns are class indexes).
      */
-    record Values(int perRow, double[] numbers, String[] strings, String[] classes) {
+    record Values(int perRow, double[] numbers, String[] strings, String[] classes, long[] integers) {
         Values(int perRow, double[] numbers, String[] strings) {
-            this(perRow, numbers, strings, null);
+            this(perRow, numbers, strings, null, null);
+        }
+
+        Values(int perRow, double[] numbers, String[] strings, String[] classes) {
+            this(perRow, numbers, strings, classes, null);
+        }
+
+        /** INT64 values: as numbers for scores and values, and exactly for labels (class ids beyond 2^53). */
+        static Values ofLongs(int perRow, long[] integers) {
+            double[] numbers = new double[integers.length];
+            for (int i = 0; i < numbers.length; i++) {
+                numbers[i] = integers[i];
+            }
+            return new Values(perRow, numbers, null, null, integers);
         }
 
         String className(int column) {
@@ -94,6 +107,9 @@ final class PredictionReader {
         String label(int row) {
             if (strings != null) {
                 return strings[row * perRow];
+            }
+            if (integers != null) {
+                return Long.toString(integers[row * perRow]);
             }
             double v = numbers[row * perRow];
             return v == Math.rint(v) && Math.abs(v) < 0x1p53 ? Long.toString((long) v) : Double.toString(v);
@@ -121,6 +137,12 @@ final class PredictionReader {
         if (tensor.getInfo().type == OnnxJavaType.STRING) {
             return new Values((int) perRow, null, flatten(tensor.getValue()));
         }
+        if (tensor.getInfo().type == OnnxJavaType.INT64) {
+            LongBuffer b = tensor.getLongBuffer();
+            long[] integers = new long[b.remaining()];
+            b.get(integers);
+            return Values.ofLongs((int) perRow, integers);
+        }
         return new Values((int) perRow, numbers(name, tensor), null);
     }
 
@@ -139,14 +161,6 @@ final class PredictionReader {
                 DoubleBuffer b = tensor.getDoubleBuffer();
                 double[] out = new double[b.remaining()];
                 b.get(out);
-                return out;
-            }
-            case INT64 -> {
-                LongBuffer b = tensor.getLongBuffer();
-                double[] out = new double[b.remaining()];
-                for (int i = 0; i < out.length; i++) {
-                    out[i] = b.get(i);
-                }
                 return out;
             }
             case INT32 -> {

@@ -115,6 +115,22 @@ class TinyGraphTest {
     }
 
     @Test
+    void int64LabelsAnswerExactlyBeyondWhatADoubleHolds() {
+        // label = x: a class id such as a hashed key, which a double would round to an even neighbour
+        byte[] model = TinyGraphs.model(List.of(node("Identity", List.of("x"), "label")),
+                List.of(tensor("x", INT64, "batch", 1L)), List.of(tensor("label", INT64, "batch", 1L)));
+        long id = (1L << 53) + 1;
+        try (Predictor p = TinyGraphs.load(model, "ids", temp)) {
+            for (int i = 0; i < 3; i++) { // the first run makes its tensors, later ones write into pinned buffers
+                assertThat(p.predict(Map.of("x", id)).label()).isEqualTo("9007199254740993");
+            }
+            assertThat(((OnnxPredictor) p).reusesTensors()).isTrue();
+            assertThat(p.predictAll(List.of(Map.of("x", Long.MAX_VALUE), Map.of("x", -id))))
+                    .extracting(Prediction::label).containsExactly(Long.toString(Long.MAX_VALUE), "-9007199254740993");
+        }
+    }
+
+    @Test
     void manyThreadsShareOnePredictor() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try (Predictor p = sumAndArgmin()) {
