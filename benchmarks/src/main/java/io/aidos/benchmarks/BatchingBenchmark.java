@@ -5,6 +5,7 @@ import io.aidos.api.Deployment;
 import io.aidos.api.DeploymentDraft;
 import io.aidos.api.Predictor;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -68,10 +69,46 @@ final class BatchingBenchmark {
                 + " ReLU"), handOff));
         if (aidos.models().list().stream().anyMatch(m -> m.name().equals(FashionMlp.MODEL))) {
             Map<String, Object> image = FashionMlp.row(aidos);
-            rows.addAll(alongside(aidos, new Net(FashionMlp.MODEL, FashionMlp.NET, image,
-                    FashionMlp.oipBody(image)), handOff));
+            Net fashion = new Net(FashionMlp.MODEL, FashionMlp.NET, image, FashionMlp.oipBody(image));
+            rows.addAll(alongside(aidos, fashion, handOff));
+            rows.addAll(binaryRows(aidos, fashion, image));
         }
         return rows;
+    }
+
+    /**
+     * The Fashion MLP's requests in Triton's binary tensor data extension (784 FP32 values after the JSON, as
+     * {@code tritonclient.http} sends them): what a cheaper request leaves for batching to win.
+     */
+    private List<String[]> binaryRows(AiDos aidos, Net net, Map<String, Object> image) throws Exception {
+        Map<String, LoadResult> runs = new LinkedHashMap<>();
+        runs.put(UNBATCHED + ", binary tensor data", measureBinary(aidos, net, image, d -> d));
+        runs.put("batching(32, 2 ms), binary tensor data", measureBinary(aidos, net, image,
+                BatchingBenchmark::batched));
+        LoadResult alone = runs.values().iterator().next();
+        List<String[]> rows = new ArrayList<>();
+        runs.forEach((setting, r) -> rows.add(new String[] {"/v2 infer, DJL " + net.model() + " (" + net.shape()
+                + "), one row, " + CONNECTIONS + " connections: " + setting, r.summary(), alone.summary()
+                + " without batching, binary", String.format(Locale.ROOT, "%.2fx", r.perSecond() / alone.perSecond()),
+                "the request " + FashionMlp.binaryBody(image).length + " bytes instead of " + net.oipBody().length()
+                        + " of JSON; " + r.notes("req/s", "%,.0f")}));
+        return rows;
+    }
+
+    private LoadResult measureBinary(AiDos aidos, Net net, Map<String, Object> image,
+                                     UnaryOperator<DeploymentDraft> settings) throws Exception {
+        Deployment d = deploy(aidos, net.model(), settings);
+        try {
+            URI infer = d.endpoint().resolve("/v2/models/" + net.model() + "/infer");
+            Map<String, String> header = Map.of("Inference-Header-Content-Length",
+                    Integer.toString(FashionMlp.binaryJsonLength(image)));
+            byte[] body = FashionMlp.binaryBody(image);
+            HttpLoad.checkOnce(infer, "application/octet-stream", body, header);
+            return HttpLoad.post(infer, "application/octet-stream", body, header, serving.warmup(), serving.measure())
+                    .closedLoop(CONNECTIONS);
+        } finally {
+            d.stop();
+        }
     }
 
     /** The model alone, in-process and over HTTP: batched next to unbatched. */

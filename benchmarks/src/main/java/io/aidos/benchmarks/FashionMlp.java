@@ -4,6 +4,9 @@ import io.aidos.api.AiDos;
 import io.aidos.api.Row;
 import io.aidos.api.Task;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,6 +52,30 @@ final class FashionMlp {
             row.remove("label");
             return row;
         }
+    }
+
+    /**
+     * {@code row} as one OIP input of shape [1, 784] in Triton's binary tensor data extension: the JSON names the
+     * input and its byte size, the 784 little-endian FP32 values follow it. {@link #binaryJsonLength} bytes are JSON.
+     */
+    static byte[] binaryBody(Map<String, Object> row) {
+        byte[] head = binaryHead(row).getBytes(StandardCharsets.UTF_8);
+        ByteBuffer body = ByteBuffer.allocate(head.length + 4 * row.size()).order(ByteOrder.LITTLE_ENDIAN);
+        body.put(head);
+        for (Object v : row.values()) {
+            body.putFloat(((Number) v).floatValue());
+        }
+        return body.array();
+    }
+
+    /** The {@code Inference-Header-Content-Length} of {@link #binaryBody}. */
+    static int binaryJsonLength(Map<String, Object> row) {
+        return binaryHead(row).getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    private static String binaryHead(Map<String, Object> row) {
+        return "{\"inputs\":[{\"name\":\"pixels\",\"shape\":[1," + row.size() + "],\"datatype\":\"FP32\","
+                + "\"parameters\":{\"binary_data_size\":" + 4 * row.size() + "}}]}";
     }
 
     /** {@code row} as one OIP input of shape [1, 784], in the signature's (the dataset's) column order. */

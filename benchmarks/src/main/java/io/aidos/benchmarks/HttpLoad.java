@@ -61,7 +61,12 @@ final class HttpLoad {
     /** {@link #post(URI, String, String, Duration, Duration)} with {@code headers} on every request. */
     static HttpLoad post(URI uri, String contentType, String body, Map<String, String> headers, Duration settle,
                          Duration measure) {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return post(uri, contentType, body.getBytes(StandardCharsets.UTF_8), headers, settle, measure);
+    }
+
+    /** {@link #post(URI, String, String, Map, Duration, Duration)} of a body of bytes. */
+    static HttpLoad post(URI uri, String contentType, byte[] bytes, Map<String, String> headers, Duration settle,
+                         Duration measure) {
         StringBuilder extra = new StringBuilder();
         headers.forEach((name, value) -> extra.append(name).append(": ").append(value).append("\r\n"));
         String head = "POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
@@ -81,8 +86,14 @@ final class HttpLoad {
 
     /** {@link #checkOnce(URI, String)} with {@code headers}. */
     static void checkOnce(URI uri, String body, Map<String, String> headers) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+        checkOnce(uri, "application/json", body.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    /** {@link #checkOnce(URI, String, Map)} of a body of bytes. */
+    static void checkOnce(URI uri, String contentType, byte[] body, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
         HttpResponse<String> r = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {

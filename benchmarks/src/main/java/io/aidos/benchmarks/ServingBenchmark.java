@@ -185,6 +185,14 @@ final class ServingBenchmark {
                 + "%,.0f/s answered; ", r.perSecond()) + r.notes("ms p99", "%.2f")};
     }
 
+    Duration warmup() {
+        return warmup;
+    }
+
+    Duration measure() {
+        return measure;
+    }
+
     HttpLoad load(URI uri, String body) throws Exception {
         HttpLoad.checkOnce(uri, body);
         return HttpLoad.post(uri, "application/json", body, warmup, measure);
