@@ -39,7 +39,7 @@ public final class Identity {
         resources = new ResourceOrgs(db);
         authorizer = new Authorizer(resources);
         organizations = new Organizations(db, authorizer, config.clock(),
-                new RolesCache(config.rolesCacheTtl(), ROLES_CACHE_USERS, config.clock()));
+                new ExpiringCache<>(config.rolesCacheTtl(), ROLES_CACHE_USERS, config.clock()));
         signingKeys = new SigningKeys(db, protection, config.clock());
         accessTokens = new AccessTokens(signingKeys, config);
         refreshTokens = new RefreshTokens(db, config.refreshTokenTtl(), config.clock());

@@ -23,9 +23,9 @@ public final class Organizations {
     private final Database db;
     private final Authorizer authorizer;
     private final Clock clock;
-    private final RolesCache roles;
+    private final ExpiringCache<Map<String, Role>> roles; // by user id
 
-    Organizations(Database db, Authorizer authorizer, Clock clock, RolesCache roles) {
+    Organizations(Database db, Authorizer authorizer, Clock clock, ExpiringCache<Map<String, Role>> roles) {
         this.db = db;
         this.authorizer = authorizer;
         this.clock = clock;
@@ -48,7 +48,7 @@ public final class Organizations {
                     id, ownerUserId, Role.OWNER.dbName(), now);
             return new Organization(id, name, now);
         });
-        roles.forgetAll();
+        rolesChanged();
         return created;
     }
 
@@ -79,7 +79,7 @@ public final class Organizations {
             }
             return null;
         });
-        roles.forgetAll();
+        rolesChanged();
     }
 
     public void removeMember(Principal actor, String orgId, String userId) {
@@ -99,7 +99,7 @@ public final class Organizations {
                     + " (SELECT id FROM teams WHERE org_id = ?)", userId, orgId);
             return null;
         });
-        roles.forgetAll();
+        rolesChanged();
     }
 
     private static void requireAnotherOwner(java.sql.Connection c, String orgId, String userId)
@@ -139,20 +139,25 @@ public final class Organizations {
         authorizer.require(actor, team.role() == Role.OWNER ? Action.OWN : Action.ADMIN, team.orgId());
         db.update("add a team member", "INSERT INTO team_members (team_id, user_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
                 teamId, userId);
-        roles.forgetAll();
+        rolesChanged();
     }
 
     public void removeFromTeam(Principal actor, String teamId, String userId) {
         Team team = team(teamId);
         authorizer.require(actor, team.role() == Role.OWNER ? Action.OWN : Action.ADMIN, team.orgId());
         db.update("remove a team member", "DELETE FROM team_members WHERE team_id = ? AND user_id = ?", teamId, userId);
-        roles.forgetAll();
+        rolesChanged();
     }
 
     public Team team(String teamId) {
         return db.queryOne("get a team", "SELECT id, org_id, name, role FROM teams WHERE id = ?",
                 rs -> new Team(rs.getString(1), rs.getString(2), rs.getString(3), Role.parse(rs.getString(4))), teamId)
                 .orElseThrow(() -> new NotFoundException("team", teamId));
+    }
+
+    /** After a membership or team change is stored: they are rare, so every user's cached roles go. */
+    private void rolesChanged() {
+        roles.forget(any -> true);
     }
 
     /**
@@ -171,7 +176,8 @@ public final class Organizations {
                 + " UNION ALL SELECT t.org_id, t.role FROM teams t JOIN team_members m ON m.team_id = t.id"
                 + " WHERE m.user_id = ?", rs -> read.merge(rs.getString(1), Role.parse(rs.getString(2)), Role::max),
                 userId, userId);
-        roles.put(userId, read, generation);
-        return Map.copyOf(read);
+        Map<String, Role> copy = Map.copyOf(read);
+        roles.put(userId, copy, generation);
+        return copy;
     }
 }
