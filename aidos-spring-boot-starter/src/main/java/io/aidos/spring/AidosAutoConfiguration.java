@@ -30,6 +30,7 @@ public class AidosAutoConfiguration {
         if (p.getArtifactRoot() != null) {
             b.artifactRoot(p.getArtifactRoot());
         }
+        p.getProperties().forEach(b::property);
         return b.build();
     }
 }

@@ -4,6 +4,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** The {@code aidos.*} properties; the defaults are those of {@code AiDosConfig}. */
 @ConfigurationProperties(prefix = "aidos")
@@ -29,6 +31,12 @@ public class AidosProperties {
     private Duration metricFlushInterval = Duration.ofMillis(200);
     /** Training jobs this application runs at once on its in-process worker; 0 to only submit. */
     private int trainingWorkers = 1;
+    /**
+     * Backend properties, passed on as they are (AiDosConfig.property): serving.port, serving.host,
+     * serving.tls.keystore and serving.tls.password for deployments' HTTP, tls.truststore for a remote server, and so on.
+     * Their values are never shown by toString.
+     */
+    private Map<String, String> properties = new LinkedHashMap<>();
 
     public String getUri() {
         return uri;
@@ -102,8 +110,17 @@ public class AidosProperties {
         this.trainingWorkers = trainingWorkers;
     }
 
+    public Map<String, String> getProperties() {
+        return properties;
+    }
+
+    public void setProperties(Map<String, String> properties) {
+        this.properties = properties;
+    }
+
     @Override
     public String toString() {
-        return "AidosProperties{uri=" + uri + ", apiKey=" + (apiKey == null ? "none" : "****") + "}";
+        return "AidosProperties{uri=" + uri + ", apiKey=" + (apiKey == null ? "none" : "****") + ", properties="
+                + properties.keySet() + "}";
     }
 }

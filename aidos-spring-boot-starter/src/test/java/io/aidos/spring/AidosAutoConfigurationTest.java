@@ -68,6 +68,19 @@ class AidosAutoConfigurationTest {
     }
 
     @Test
+    void backendPropertiesPassThroughAndServeDeploymentsWhereTheySay() {
+        runner().withPropertyValues("aidos.properties.serving.host=127.0.0.1",
+                "aidos.properties[serving.httpThreads]=4", "aidos.properties.serving.tls.password=hidden")
+                .run(context -> {
+                    AidosProperties p = context.getBean(AidosProperties.class);
+                    assertThat(AidosAutoConfiguration.config(p).properties()).containsEntry("serving.host", "127.0.0.1")
+                            .containsEntry("serving.httpThreads", "4")
+                            .containsEntry("serving.tls.password", "hidden");
+                    assertThat(p.toString()).contains("serving.host").doesNotContain("hidden");
+                });
+    }
+
+    @Test
     void aBadPropertyFailsStartupNamingIt() {
         runner().withPropertyValues("aidos.pool-size=0").run(context -> {
             assertThat(context).hasFailed();
