@@ -59,9 +59,22 @@ final class OipOutputs {
             return signature.outputs();
         }
         if (signature.task() == Task.CLASSIFICATION) {
-            return List.of(TensorSpec.of(LABEL, "BYTES", -1), TensorSpec.of(SCORES, "FP64", -1, -1));
+            return List.of(TensorSpec.of(LABEL, "BYTES", -1), TensorSpec.of(SCORES, "FP64", -1, classes(signature)));
         }
         return List.of(TensorSpec.of(valueName(signature), "FP64", -1));
+    }
+
+    /**
+     * How many scores a row of a tensor classifier holds, when its scores output (the first floating-point one with
+     * several values per row, as the predictors pick it) declares them; -1 when unknown (e.g. scores from class maps).
+     */
+    private static long classes(ModelSignature signature) {
+        for (TensorSpec o : signature.outputs()) {
+            if (o.datatype().startsWith("FP") && o.valuesPerRow() > 1) {
+                return o.valuesPerRow();
+            }
+        }
+        return -1;
     }
 
     static boolean hasLabels(List<Prediction> predictions) {

@@ -13,6 +13,7 @@ import io.aidos.api.InvalidInputException;
 import io.aidos.api.Prediction;
 import io.aidos.api.Task;
 import io.aidos.serving.internal.signature.ModelSignature;
+import io.aidos.serving.internal.signature.TensorSpec;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -165,12 +166,16 @@ class OipResponseTest {
     void modelMetadataListsTheInputsAndTheOutputsAnAnswerHolds() {
         JsonNode meta = tree(OipCodec.modelMetadata("resnet", List.of("1", "2"), "onnxruntime_onnx", IMAGE));
 
-        // A tensor classifier answers label and scores, whatever its graph calls its outputs (here logits).
+        // A tensor classifier answers label and scores, whatever its graph calls its outputs (here logits, 3 a row).
         assertThat(meta.toString()).isEqualTo("{\"name\":\"resnet\",\"versions\":[\"1\",\"2\"],"
                 + "\"platform\":\"onnxruntime_onnx\","
                 + "\"inputs\":[{\"name\":\"pixels\",\"datatype\":\"FP32\",\"shape\":[-1,2,3]}],"
                 + "\"outputs\":[{\"name\":\"label\",\"datatype\":\"BYTES\",\"shape\":[-1]},"
-                + "{\"name\":\"scores\",\"datatype\":\"FP64\",\"shape\":[-1,-1]}]}");
+                + "{\"name\":\"scores\",\"datatype\":\"FP64\",\"shape\":[-1,3]}]}");
+        ModelSignature unknownWidth = new ModelSignature(IMAGE.inputs(), List.of(TensorSpec.of("logits", "FP32", -1,
+                -1)), false, Task.CLASSIFICATION);
+        assertThat(tree(OipCodec.modelMetadata("any", null, null, unknownWidth)).get("outputs").get(1).get("shape")
+                .toString()).isEqualTo("[-1,-1]");
         assertThat(tree(OipCodec.modelMetadata("tokens", null, null, TOKENS)).get("outputs").toString())
                 .isEqualTo("[{\"name\":\"score\",\"datatype\":\"FP64\",\"shape\":[-1]}]");
         JsonNode iris = tree(OipCodec.modelMetadata("iris", List.of("3"), "aidos", IRIS));
