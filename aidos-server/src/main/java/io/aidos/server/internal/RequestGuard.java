@@ -1,10 +1,10 @@
 package io.aidos.server.internal;
 
+import io.aidos.core.internal.identity.BearerHeader;
 import io.aidos.server.AuthenticationRequest;
 import io.aidos.server.Principal;
 import io.aidos.server.RequestAuthenticator;
 import io.javalin.http.Context;
-import java.util.Locale;
 import java.util.Optional;
 
 /** The before-handler of every {@code /api/} request: asks the authenticator and keeps the principal. */
@@ -23,21 +23,12 @@ public final class RequestGuard {
         }
         String org = ctx.header(Tenancy.ORG_HEADER);
         AuthenticationRequest request = new AuthenticationRequest(ctx.method().name(), ctx.path(), ctx.ip(),
-                bearer(ctx.header("Authorization")), org == null || org.isBlank() ? Optional.empty()
+                BearerHeader.token(ctx.header("Authorization")), org == null || org.isBlank() ? Optional.empty()
                 : Optional.of(org.trim()));
         Principal p = authenticator.authenticate(request);
         if (p == null) {
             throw new io.aidos.api.AuthenticationException("the request was not authenticated");
         }
         ctx.attribute(PRINCIPAL, p);
-    }
-
-    /** The token of an {@code Authorization: Bearer <token>} header. */
-    public static Optional<String> bearer(String header) {
-        if (header == null || header.length() < 7 || !header.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")) {
-            return Optional.empty();
-        }
-        String token = header.substring(7).trim();
-        return token.isEmpty() ? Optional.empty() : Optional.of(token);
     }
 }

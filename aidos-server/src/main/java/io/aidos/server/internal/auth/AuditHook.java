@@ -1,6 +1,7 @@
 package io.aidos.server.internal.auth;
 
 import io.aidos.core.internal.identity.AuditEvent;
+import io.aidos.core.internal.identity.BearerHeader;
 import io.aidos.core.internal.identity.Identity;
 import io.aidos.server.Principal;
 import io.aidos.server.RequestAuthenticator;
@@ -69,7 +70,7 @@ public final class AuditHook {
 
     /** Who sent a request the guard refused (403, 429): the credential is good, the action was not allowed. */
     private String[] refused(Context ctx, int status) {
-        String token = status == 401 ? null : RequestGuard.bearer(ctx.header("Authorization")).orElse(null);
+        String token = status == 401 ? null : BearerHeader.token(ctx.header("Authorization")).orElse(null);
         if (token != null && authenticator.protects(ctx.path())) {
             try {
                 io.aidos.core.internal.identity.Principal who = IdentityAuthenticator.verify(identity, token);

@@ -4,11 +4,11 @@ import io.aidos.api.AuthenticationException;
 import io.aidos.api.InvalidInputException;
 import io.aidos.api.PermissionDeniedException;
 import io.aidos.api.RateLimitedException;
+import io.aidos.core.internal.identity.BearerHeader;
 import io.aidos.core.internal.identity.Identity;
 import io.aidos.core.internal.identity.Principal;
 import io.aidos.core.internal.identity.RateLimiter;
 import io.aidos.server.internal.Json;
-import io.aidos.server.internal.RequestGuard;
 import io.javalin.http.Context;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -30,7 +30,7 @@ final class Callers {
 
     /** The caller of a protected route (the guard has checked the credential already). */
     Principal of(Context ctx) {
-        String token = RequestGuard.bearer(ctx.header("Authorization"))
+        String token = BearerHeader.token(ctx.header("Authorization"))
                 .orElseThrow(() -> new AuthenticationException("send Authorization: Bearer <token>"));
         return IdentityAuthenticator.verify(identity, token);
     }
