@@ -174,6 +174,24 @@ class OipBinaryDataTest {
                 .hasMessageContaining("parameters.binary_data_output must be true or false");
     }
 
+    @Test
+    void valuesAreAnsweredAsLittleEndianDoubles() {
+        List<Prediction> values = List.of(Prediction.ofValue(3.25), Prediction.ofValue(Double.NaN));
+        OipAnswer answer = OipCodec.inferAnswer("houses", "1", null, values, Signatures.HOUSES, Set.of(),
+                new BinaryOutputs(true, Set.of(), Set.of()));
+
+        JsonNode head = Signatures.tree(Arrays.copyOf(answer.body(), answer.jsonLength()));
+        JsonNode value = head.get("outputs").get(0);
+        assertThat(value.get("name").asText()).isEqualTo("value");
+        assertThat(value.get("datatype").asText()).isEqualTo("FP64");
+        assertThat(value.get("parameters").get("binary_data_size").asInt()).isEqualTo(16);
+        ByteBuffer tail = ByteBuffer.wrap(answer.body(), answer.jsonLength(), 16).slice()
+                .order(ByteOrder.LITTLE_ENDIAN);
+        assertThat(tail.getDouble()).isEqualTo(3.25);
+        assertThat(tail.getDouble()).isNaN();
+        assertThat(answer.body()).hasSize(answer.jsonLength() + 16);
+    }
+
     private static String readString(ByteBuffer in) {
         byte[] text = new byte[in.getInt()];
         in.get(text);
