@@ -2,7 +2,6 @@ package io.aidos.server.internal.auth;
 
 import com.nimbusds.jwt.SignedJWT;
 import io.aidos.api.AuthenticationException;
-import io.aidos.api.PermissionDeniedException;
 import io.aidos.api.RateLimitedException;
 import io.aidos.core.internal.identity.Action;
 import io.aidos.core.internal.identity.Identity;
@@ -17,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -65,7 +65,7 @@ public final class IdentityAuthenticator implements RequestAuthenticator {
         String credential = request.bearerToken().orElseThrow(() -> new AuthenticationException(
                 "this server needs an API key or access token: send Authorization: Bearer <key>"));
         io.aidos.core.internal.identity.Principal who = verify(identity, credential);
-        String callerId = who.apiKeyId() != null ? "key:" + who.apiKeyId() : "user:" + who.userId();
+        String callerId = callerId(who);
         limit(perCaller, callerId, callerId);
         String org = io.aidos.core.internal.identity.Principal.LOCAL_ORG; // identity routes name their own orgs
         if (!request.path().startsWith(AUTH) && !request.path().startsWith(ORGS)) {
@@ -73,8 +73,7 @@ public final class IdentityAuthenticator implements RequestAuthenticator {
             org = Tenancy.choose(request.organization(), who.roles().keySet(), who.siteAdmin());
             identity.require(who, needed, org);
         }
-        return new Principal(callerId, who.describe(), Map.of("user", String.valueOf(who.userId()),
-                Tenancy.ORG_ATTRIBUTE, org));
+        return principal(who, org);
     }
 
     /**
@@ -89,12 +88,17 @@ public final class IdentityAuthenticator implements RequestAuthenticator {
                 "this inference server needs an API key or access token of its organization: send Authorization:"
                         + " Bearer <key>"));
         io.aidos.core.internal.identity.Principal who = verify(identity, credential);
-        if (!who.roles().containsKey(org) && !who.siteAdmin()) {
-            throw new PermissionDeniedException("this inference server serves another organization's deployments");
-        }
-        identity.require(who, Action.READ, org);
-        String callerId = who.apiKeyId() != null ? "key:" + who.apiKeyId() : "user:" + who.userId();
-        return new Principal(callerId, who.describe(), Map.of("user", String.valueOf(who.userId()),
+        identity.require(who, Action.READ, Tenancy.choose(Optional.of(org), who.roles().keySet(), who.siteAdmin()));
+        return principal(who, org);
+    }
+
+    private static String callerId(io.aidos.core.internal.identity.Principal who) {
+        return who.apiKeyId() != null ? "key:" + who.apiKeyId() : "user:" + who.userId();
+    }
+
+    /** Who a request acts for, in {@code org}: never the credential. */
+    private static Principal principal(io.aidos.core.internal.identity.Principal who, String org) {
+        return new Principal(callerId(who), who.describe(), Map.of("user", String.valueOf(who.userId()),
                 Tenancy.ORG_ATTRIBUTE, org));
     }
 
